@@ -1,0 +1,28 @@
+namespace Pipeline.CommandLine;
+
+/// <summary>What one invocation asks for, as read from the command line.</summary>
+internal sealed record RunOptions
+{
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
+    public bool ShowHelp { get; init; }
+
+    public bool ShowPlan { get; init; }
+
+    public bool Json { get; init; }
+
+    /// <summary>How many targets may run at once; 1 unless <c>--parallel</c> was given.</summary>
+    public int Parallelism { get; init; } = 1;
+
+    public bool KeepGoing { get; init; }
+
+    public IReadOnlyList<string> Skip { get; init; } = [];
+
+    public bool Only { get; init; }
+
+    public string? SummaryJsonPath { get; init; }
+
+    /// <summary>Raw values given on the command line per parameter; a flag given bare has no values.</summary>
+    public IReadOnlyDictionary<IParameter, IReadOnlyList<string>> ParameterValues { get; init; } =
+        new Dictionary<IParameter, IReadOnlyList<string>>();
+}

@@ -1,0 +1,87 @@
+namespace Pipeline;
+
+/// <summary>
+/// A build: the targets and parameters a script declares, and the entry point that runs what the command
+/// line asks for. In <c>build/build.csx</c> its members are in scope directly (<c>Target("Compile")</c>);
+/// a console project creates one and ends with <c>return await build.RunAsync(args);</c>.
+/// </summary>
+public partial class Build
+{
+    private readonly List<Target> _targets = [];
+    private readonly Dictionary<string, Target> _targetsByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _closingLines = [];
+
+    public Build()
+        : this(AbsolutePath.From(Directory.GetCurrentDirectory()))
+    {
+    }
+
+    public Build(AbsolutePath root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        Root = root;
+    }
+
+    /// <summary>The repository root; the runner also makes it the current directory.</summary>
+    public AbsolutePath Root { get; }
+
+    /// <summary>Every declared target, in declaration order.</summary>
+    public IReadOnlyList<Target> Targets => _targets;
+
+    /// <summary>The target run when the command line names none.</summary>
+    public Target? DefaultTarget { get; private set; }
+
+    internal IReadOnlyList<string> ClosingLines
+    {
+        get
+        {
+            lock (_closingLines)
+            {
+                return [.. _closingLines];
+            }
+        }
+    }
+
+    /// <summary>Declares a target. The name is what users type; it must be unique, ignoring case.</summary>
+    public Target Target(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.StartsWith('-') || name.Any(char.IsWhiteSpace))
+        {
+            throw new BuildDefinitionException($"Target name '{name}' cannot start with '-' or contain spaces.");
+        }
+
+        if (_targetsByName.TryGetValue(name, out var existing))
+        {
+            throw new BuildDefinitionException($"Target '{name}' is declared twice (first as '{existing.Name}').");
+        }
+
+        var target = new Target(name, _targets.Count);
+        _targets.Add(target);
+        _targetsByName.Add(name, target);
+        return target;
+    }
+
+    /// <summary>Makes <paramref name="target"/> the one run when no target is named.</summary>
+    public Target Default(Target target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        DefaultTarget = target;
+        return target;
+    }
+
+    /// <summary>
+    /// Adds a line printed at the very end of the run, after the summary table: a result other tools
+    /// read from the last lines (for example <c>Test: 12 passed, 0 failed</c>).
+    /// </summary>
+    public void WriteAtEnd(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        lock (_closingLines)
+        {
+            _closingLines.Add(line);
+        }
+    }
+
+    internal Target? FindTarget(string name) => _targetsByName.GetValueOrDefault(name);
+}

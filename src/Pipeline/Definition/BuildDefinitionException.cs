@@ -1,0 +1,19 @@
+namespace Pipeline;
+
+/// <summary>The build script declares something impossible (a duplicate name, a self-reference).</summary>
+public sealed class BuildDefinitionException : Exception
+{
+    public BuildDefinitionException(string message)
+        : base(message)
+    {
+    }
+
+    public BuildDefinitionException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public BuildDefinitionException()
+    {
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Pipeline.Planning;
+
+namespace Pipeline.Execution;
+
+/// <summary>
+/// Runs a plan: each target once, at most <see cref="ExecutorOptions.MaxParallelism"/> at a time, the earliest
+/// planned ready target first. After a failure nothing new starts (unless keep-going), running targets
+/// finish, and always-run targets still run. After cancellation nothing new starts at all.
+/// </summary>
+internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRunObserver observer)
+{
+    private readonly TargetResult?[] _results = new TargetResult?[plan.Order.Count];
+
+    public async Task<RunResult> RunAsync(CancellationToken cancellation)
+    {
+        var wall = Stopwatch.StartNew();
+        var successors = plan.Order.Select(_ => new List<int>()).ToArray();
+        var waitingFor = new int[plan.Order.Count];
+        foreach (var planned in plan.Order)
+        {
+            foreach (var predecessor in planned.Predecessors)
+            {
+                successors[predecessor].Add(planned.Position);
+                waitingFor[planned.Position]++;
+            }
+        }
+
+        var ready = new PriorityQueue<int, int>();
+        var running = new Dictionary<Task<TargetResult>, int>();
+        void Finish(int position, TargetResult result)
+        {
+            _results[position] = result;
+            foreach (var successor in successors[position])
+            {
+                if (--waitingFor[successor] == 0)
+                {
+                    ready.Enqueue(successor, successor);
+                }
+            }
+        }
+
+        for (var i = 0; i < waitingFor.Length; i++)
+        {
+            if (waitingFor[i] == 0)
+            {
+                ready.Enqueue(i, i);
+            }
+        }
+
+        while (ready.Count > 0 || running.Count > 0)
+        {
+            while (running.Count < options.MaxParallelism && ready.TryDequeue(out var next, out _))
+            {
+                var planned = plan.Order[next];
+                if (WhyNotRun(planned, cancellation.IsCancellationRequested) is { } reason)
+                {
+                    var notRun = new TargetResult(planned.Target, TargetOutcome.NotRun, TimeSpan.Zero, reason);
+                    observer.TargetFinished(notRun);
+                    Finish(next, notRun);
+                    continue;
+                }
+
+                running.Add(Task.Run(() => RunTargetAsync(planned, cancellation), CancellationToken.None), next);
+            }
+
+            if (running.Count == 0)
+            {
+                continue;
+            }
+
+            await Task.WhenAny(running.Keys).ConfigureAwait(false);
+
+            // Take in every target that has finished by now, so a failure is known before anything new starts.
+            foreach (var done in running.Keys.Where(t => t.IsCompleted).ToList())
+            {
+                var position = running[done];
+                running.Remove(done);
+                var result = await done.ConfigureAwait(false);
+                observer.TargetFinished(result);
+                Finish(position, result);
+            }
+        }
+
+        return new RunResult([.. _results.Select(r => r!)], wall.Elapsed, cancellation.IsCancellationRequested);
+    }
+
+    /// <summary>Null when the target may start now; otherwise the reason it will not run at all.</summary>
+    private string? WhyNotRun(PlannedTarget planned, bool cancelled)
+    {
+        if (cancelled)
+        {
+            return "the run was cancelled";
+        }
+
+        if (planned.Target.RunsAlways)
+        {
+            return null;
+        }
+
+        var blocker = planned.RequiredPredecessors.Select(p => _results[p]!).FirstOrDefault(r => !r.LetsDependentsRun);
+        if (blocker is not null)
+        {
+            return blocker.Outcome == TargetOutcome.Failed ? $"{blocker.Target.Name} failed" : $"{blocker.Target.Name} did not run";
+        }
+
+        if (!options.KeepGoing && _results.FirstOrDefault(r => r is { FailsBuild: true }) is { } failed)
+        {
+            return $"{failed.Target.Name} failed";
+        }
+
+        return null;
+    }
+
+    private async Task<TargetResult> RunTargetAsync(PlannedTarget planned, CancellationToken cancellation)
+    {
+        var target = planned.Target;
+        var clock = Stopwatch.StartNew();
+        if (planned.SkippedByRequest)
+        {
+            return new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, "--skip");
+        }
+
+        try
+        {
+            var unmet = target.Conditions.FirstOrDefault(c => !c.Holds());
+            if (unmet is not null)
+            {
+                return new TargetResult(target, TargetOutcome.Skipped, clock.Elapsed, unmet.Reason);
+            }
+
+            observer.TargetStarting(target);
+            CurrentTarget.Set(target);
+            foreach (var action in target.Actions)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                await action(cancellation).ConfigureAwait(false);
+            }
+
+            return new TargetResult(target, TargetOutcome.Succeeded, clock.Elapsed, null);
+        }
+        catch (Exception exception) when (cancellation.IsCancellationRequested && exception is OperationCanceledException or CommandFailedException)
+        {
+            return new TargetResult(target, TargetOutcome.Cancelled, clock.Elapsed, "cancelled");
+        }
+        catch (Exception exception)
+        {
+            return new TargetResult(target, TargetOutcome.Failed, clock.Elapsed, FailureMessage.Of(exception), target.FailureAllowed);
+        }
+        finally
+        {
+            CurrentTarget.Set(null);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Pipeline.Execution;
+
+/// <summary>How one scheduled target ended.</summary>
+public enum TargetOutcome
+{
+    Succeeded,
+    Failed,
+    Skipped,
+    NotRun,
+    Cancelled,
+}
+
+/// <summary>One target's result in a run.</summary>
+/// <param name="Reason">Why it was skipped or not run, or the failure message; masked.</param>
+/// <param name="FailureAllowed">It failed, but was declared with <c>AllowFailure()</c>, so the build did not.</param>
+public sealed record TargetResult(Target Target, TargetOutcome Outcome, TimeSpan Duration, string? Reason, bool FailureAllowed = false)
+{
+    /// <summary>Lets dependents run: succeeded, skipped, or failed with failure allowed.</summary>
+    public bool LetsDependentsRun => Outcome is TargetOutcome.Succeeded or TargetOutcome.Skipped ||
+        (Outcome == TargetOutcome.Failed && FailureAllowed);
+
+    /// <summary>A failure that fails the build.</summary>
+    public bool FailsBuild => Outcome == TargetOutcome.Failed && !FailureAllowed;
+}
+
+/// <summary>The whole invocation: every scheduled target's result in plan order, and the wall time.</summary>
+public sealed record RunResult(IReadOnlyList<TargetResult> Targets, TimeSpan WallTime, bool Cancelled)
+{
+    public int ExitCode => Cancelled ? ExitCodes.Cancelled : Targets.Any(t => t.FailsBuild) ? ExitCodes.TargetFailed : ExitCodes.Success;
+}

@@ -1,0 +1,17 @@
+namespace Pipeline;
+
+/// <summary>The documented exit codes of a Pipeline run.</summary>
+public static class ExitCodes
+{
+    /// <summary>Every scheduled target succeeded, was skipped, or failed with failure allowed.</summary>
+    public const int Success = 0;
+
+    /// <summary>A target failed.</summary>
+    public const int TargetFailed = 1;
+
+    /// <summary>The command line or the script is wrong: unknown target, bad parameter, cycle, compile error.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>The run was cancelled (Ctrl+C or SIGTERM).</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,75 @@
+using Spectre.Console;
+
+namespace Pipeline.Output;
+
+/// <summary><c>--help</c>: the targets, the parameters with their types, defaults and variables, and the options.</summary>
+internal static class HelpPrinter
+{
+    private static readonly (string Option, string Meaning)[] Options =
+    [
+        ("--help, -h", "Show this help."),
+        ("--plan", "Show the execution plan as a tree; run nothing."),
+        ("--json", "With --plan: print the plan as JSON."),
+        ("--parallel [N]", "Run independent targets concurrently, at most N at a time (default: processor count)."),
+        ("--keep-going", "After a failure, run everything that does not depend on it."),
+        ("--skip TARGET", "Leave a target out (repeatable or comma-separated); its dependents still run."),
+        ("--only", "Run the named targets without their dependencies."),
+        ("--summary-json FILE", "Also write the run's summary as JSON to FILE."),
+    ];
+
+    public static void Print(IAnsiConsole console, Build build)
+    {
+        console.MarkupLine("[bold]Usage:[/] ./build.sh [[targets...]] [[options]] [[--parameter value...]]");
+        console.WriteLine();
+
+        var targets = NewTable("Target", "Description", "Depends on");
+        foreach (var target in build.Targets.Where(t => !t.IsHidden))
+        {
+            var name = Markup.Escape(target.Name) + (ReferenceEquals(target, build.DefaultTarget) ? " [grey](default)[/]" : string.Empty);
+            targets.AddRow(name, Markup.Escape(target.DescriptionText ?? string.Empty), Markup.Escape(string.Join(", ", target.Dependencies.Select(d => d.Name))));
+        }
+
+        console.MarkupLine("[bold]Targets[/]");
+        console.Write(targets);
+
+        if (build.Parameters.Count > 0)
+        {
+            var parameters = NewTable("Parameter", "Type", "Default", "Environment variable", "Description");
+            foreach (var parameter in build.Parameters)
+            {
+                var type = ParameterValueParser.Describe(Nullable.GetUnderlyingType(parameter.ValueType) ?? parameter.ValueType);
+                var notes = parameter.IsSecret ? " [yellow](secret)[/]" : parameter.IsRequired ? " [yellow](required)[/]" : string.Empty;
+                parameters.AddRow(
+                    $"--{Markup.Escape(parameter.Name)}{notes}",
+                    Markup.Escape(type),
+                    Markup.Escape(parameter.DefaultDisplay ?? string.Empty),
+                    Markup.Escape(parameter.EnvironmentVariable),
+                    Markup.Escape(parameter.Description));
+            }
+
+            console.MarkupLine("[bold]Parameters[/] (command line first, then the environment variable, then the default)");
+            console.Write(parameters);
+        }
+
+        var options = NewTable("Option", "Meaning");
+        foreach (var (option, meaning) in Options)
+        {
+            options.AddRow(Markup.Escape(option), Markup.Escape(meaning));
+        }
+
+        console.MarkupLine("[bold]Options[/]");
+        console.Write(options);
+        console.MarkupLine("[bold]Exit codes:[/] 0 success, 1 a target failed, 2 usage error (unknown target, bad parameter, cycle, script error), 130 cancelled.");
+    }
+
+    private static Table NewTable(params string[] columns)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var column in columns)
+        {
+            table.AddColumn(column);
+        }
+
+        return table;
+    }
+}

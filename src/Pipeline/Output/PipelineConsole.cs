@@ -1,0 +1,72 @@
+using Pipeline.Secrets;
+using Spectre.Console;
+
+namespace Pipeline.Output;
+
+/// <summary>
+/// The process's console as Pipeline sets it up once: standard output and error pass through target
+/// labelling and secret masking, and a Spectre console writes on top with colour only on a terminal.
+/// </summary>
+internal sealed class PipelineConsole
+{
+    private static PipelineConsole? _installed;
+
+    private PipelineConsole(TargetLabellingWriter output, TargetLabellingWriter error, IAnsiConsole ansi)
+    {
+        Output = output;
+        Error = error;
+        Ansi = ansi;
+    }
+
+    public IAnsiConsole Ansi { get; }
+
+    public TargetLabellingWriter Output { get; }
+
+    public TargetLabellingWriter Error { get; }
+
+    /// <summary>Labels lines with their target's name while targets run concurrently.</summary>
+    public bool LabelLines
+    {
+        set
+        {
+            Output.LabelLines = value;
+            Error.LabelLines = value;
+        }
+    }
+
+    public static PipelineConsole Install()
+    {
+        if (_installed is not null)
+        {
+            return _installed;
+        }
+
+        var output = new TargetLabellingWriter(new MaskingTextWriter(Console.Out));
+        var error = new TargetLabellingWriter(new MaskingTextWriter(Console.Error));
+        Console.SetOut(output);
+        Console.SetError(error);
+
+        var plain = Console.IsOutputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        if (Console.IsOutputRedirected)
+        {
+            // Logs are not a window: keep tables on one line instead of wrapping at 80 columns.
+            ansi.Profile.Width = 160;
+        }
+
+        return _installed = new PipelineConsole(output, error, ansi);
+    }
+
+    /// <summary>Writes out anything held back (partial lines) at the end of a run.</summary>
+    public void Flush()
+    {
+        Console.Out.Flush();
+        Console.Error.Flush();
+    }
+}

@@ -1,0 +1,89 @@
+using Pipeline.CommandLine;
+using Pipeline.Secrets;
+
+namespace Pipeline;
+
+/// <summary>
+/// Gives every parameter its value before any target runs. Sources, first found wins: the command line,
+/// the parameter's environment variable, its default. All problems are collected and reported together.
+/// </summary>
+internal static class ParameterBinder
+{
+    public static void Bind(
+        IReadOnlyList<IParameter> parameters,
+        IReadOnlyDictionary<IParameter, IReadOnlyList<string>> commandLine,
+        Func<string, string?> environment)
+    {
+        var errors = new List<string>();
+        foreach (var parameter in parameters)
+        {
+            if (Bind(parameter, commandLine, environment) is { } error)
+            {
+                errors.Add(error);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, errors));
+        }
+    }
+
+    /// <summary>The parameters a scheduled target requires but nobody gave, as one message; null when all are there.</summary>
+    public static string? MissingFor(IEnumerable<Target> scheduled)
+    {
+        var missing = scheduled
+            .SelectMany(t => t.RequiredParameters.Where(p => !p.HasValue || p.BoxedValue is null or "").Select(p => (Target: t, Parameter: p)))
+            .Select(m => $"Target '{m.Target.Name}' requires --{m.Parameter.Name} (or the environment variable {m.Parameter.EnvironmentVariable}): {m.Parameter.Description}")
+            .ToList();
+        return missing.Count == 0 ? null : string.Join(Environment.NewLine, missing);
+    }
+
+    private static string? Bind(
+        IParameter parameter,
+        IReadOnlyDictionary<IParameter, IReadOnlyList<string>> commandLine,
+        Func<string, string?> environment)
+    {
+        var type = Nullable.GetUnderlyingType(parameter.ValueType) ?? parameter.ValueType;
+        if (parameter.IsSecret)
+        {
+            SecretMasker.Register(environment(parameter.EnvironmentVariable));
+        }
+
+        if (commandLine.TryGetValue(parameter, out var raw))
+        {
+            return Convert(parameter, type, raw, ParameterSource.CommandLine, $"--{parameter.Name}");
+        }
+
+        if (environment(parameter.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
+        {
+            return Convert(parameter, type, [fromEnvironment], ParameterSource.Environment, $"{parameter.EnvironmentVariable} (for --{parameter.Name})");
+        }
+
+        if (parameter.IsRequired && !parameter.HasDefault)
+        {
+            return $"--{parameter.Name} is required ({ParameterValueParser.Describe(type)}): {parameter.Description}. " +
+                $"Pass --{parameter.Name} <value> or set {parameter.EnvironmentVariable}.";
+        }
+
+        parameter.Bind(parameter.DefaultBoxed, parameter.HasDefault ? ParameterSource.Default : ParameterSource.Unset);
+        return null;
+    }
+
+    private static string? Convert(IParameter parameter, Type type, IReadOnlyList<string> raw, ParameterSource source, string origin)
+    {
+        if (parameter.IsSecret)
+        {
+            raw.ToList().ForEach(SecretMasker.Register);
+        }
+
+        if (!ParameterValueParser.TryParse(type, raw, out var value, out var problem))
+        {
+            // A secret's rejected value is masked by the writers too; say nothing of it here anyway.
+            return parameter.IsSecret ? $"{origin}: expected {ParameterValueParser.Describe(type)}." : $"{origin}: {problem}.";
+        }
+
+        parameter.Bind(value, source);
+        return null;
+    }
+}

@@ -1,0 +1,132 @@
+namespace Pipeline.Planning;
+
+/// <summary>
+/// Turns a request into a validated execution order. Iterative throughout (no recursion, so a chain of
+/// 100,000 targets cannot overflow the stack) and O((targets + edges) log targets): the log is the heap
+/// that keeps ready targets in declaration order.
+/// </summary>
+internal static class Planner
+{
+    public static ExecutionPlan Plan(IReadOnlyList<Target> declared, Target? defaultTarget, PlanRequest request)
+    {
+        var byName = new Dictionary<string, Target>(StringComparer.OrdinalIgnoreCase);
+        foreach (var target in declared)
+        {
+            byName[target.Name] = target;
+        }
+
+        var requested = request.TargetNames.Count == 0
+            ? [defaultTarget ?? throw new PlanningException(NoTargetMessage(declared))]
+            : request.TargetNames.Select(name => Resolve(name, byName)).Distinct().ToList();
+        var skipped = request.SkipNames.Select(name => Resolve(name, byName)).ToHashSet();
+
+        var scheduled = request.OnlyRequested ? [.. requested] : Close(requested);
+        var position = new Dictionary<Target, int>(scheduled.Count);
+        foreach (var target in scheduled.OrderBy(t => t.DeclarationIndex))
+        {
+            position[target] = position.Count;
+        }
+
+        var byPosition = position.Keys.ToArray();
+        var predecessors = byPosition.Select(_ => new List<int>()).ToArray();
+        var required = byPosition.Select(_ => new List<int>()).ToArray();
+        void Edge(Target first, Target then, bool isRequired)
+        {
+            if (position.TryGetValue(first, out var from) && position.TryGetValue(then, out var to))
+            {
+                predecessors[to].Add(from);
+                if (isRequired)
+                {
+                    required[to].Add(from);
+                }
+            }
+        }
+
+        foreach (var target in byPosition)
+        {
+            target.Dependencies.ToList().ForEach(d => Edge(d, target, isRequired: true));
+            target.TriggeredTargets.ToList().ForEach(t => Edge(target, t, isRequired: true));
+            target.RunsAfter.ToList().ForEach(a => Edge(a, target, isRequired: false));
+            target.RunsBefore.ToList().ForEach(b => Edge(target, b, isRequired: false));
+        }
+
+        var order = TopologicalOrder(predecessors, byPosition);
+        var planned = order.Select((p, i) => (Old: p, New: i)).ToDictionary(x => x.Old, x => x.New);
+        return new ExecutionPlan(requested, [.. order.Select((p, i) => new PlannedTarget(
+            byPosition[p],
+            i,
+            [.. predecessors[p].Distinct().Select(x => planned[x])],
+            [.. required[p].Distinct().Select(x => planned[x])],
+            skipped.Contains(byPosition[p])))]);
+    }
+
+    /// <summary>The requested targets plus everything they depend on or trigger, transitively.</summary>
+    private static HashSet<Target> Close(IEnumerable<Target> requested)
+    {
+        var seen = new HashSet<Target>(requested);
+        var pending = new Stack<Target>(seen);
+        while (pending.TryPop(out var target))
+        {
+            foreach (var next in target.Dependencies.Concat(target.TriggeredTargets))
+            {
+                if (seen.Add(next))
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>Kahn's algorithm; among ready targets the earliest declared goes first.</summary>
+    private static List<int> TopologicalOrder(List<int>[] predecessors, Target[] targets)
+    {
+        var successors = targets.Select(_ => new List<int>()).ToArray();
+        var waitingFor = new int[targets.Length];
+        for (var to = 0; to < targets.Length; to++)
+        {
+            foreach (var from in predecessors[to].Distinct())
+            {
+                successors[from].Add(to);
+                waitingFor[to]++;
+            }
+        }
+
+        // Positions follow declaration order, so the position itself is the priority.
+        var ready = new PriorityQueue<int, int>(Enumerable.Range(0, targets.Length).Where(i => waitingFor[i] == 0).Select(i => (i, i)));
+        var order = new List<int>(targets.Length);
+        while (ready.TryDequeue(out var next, out _))
+        {
+            order.Add(next);
+            foreach (var successor in successors[next])
+            {
+                if (--waitingFor[successor] == 0)
+                {
+                    ready.Enqueue(successor, successor);
+                }
+            }
+        }
+
+        return order.Count == targets.Length
+            ? order
+            : throw new PlanningException($"Dependency cycle: {string.Join(" -> ", CycleFinder.Find(predecessors, waitingFor, targets))}.");
+    }
+
+    private static Target Resolve(string name, Dictionary<string, Target> byName)
+    {
+        if (byName.TryGetValue(name, out var target))
+        {
+            return target;
+        }
+
+        var visible = byName.Values.Where(t => !t.IsHidden).Select(t => t.Name);
+        var suggestions = NameSuggester.Suggest(name, visible);
+        var hint = suggestions.Count > 0 ? $" Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?" : string.Empty;
+        throw new PlanningException($"Unknown target '{name}'.{hint} Run with --help to list the targets.");
+    }
+
+    private static string NoTargetMessage(IReadOnlyList<Target> declared) => declared.Count == 0
+        ? "The build declares no targets."
+        : $"No target was named and the build has no default target. Name one of: {string.Join(", ", declared.Where(t => !t.IsHidden).Select(t => t.Name))}.";
+}

@@ -1,0 +1,90 @@
+using Pipeline.Secrets;
+
+namespace Pipeline;
+
+/// <summary>Thin typed helpers for the <c>dotnet</c> commands a build needs.</summary>
+public static class DotNet
+{
+    public static Task<CommandResult> BuildAsync(
+        string projectOrSolution,
+        string configuration = "Release",
+        IEnumerable<string>? extraArguments = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(["build", projectOrSolution, "--configuration", configuration, "--nologo", .. extraArguments ?? []], cancellationToken);
+
+    /// <summary>
+    /// Runs the tests and reads their TRX reports. Test failures are returned, not thrown, so a build can
+    /// report the counts before failing; anything else that stops <c>dotnet test</c> (a build error) throws.
+    /// </summary>
+    public static async Task<TestRunSummary> TestAsync(
+        string projectOrSolution,
+        AbsolutePath resultsDirectory,
+        string configuration = "Release",
+        bool noBuild = false,
+        IEnumerable<string>? extraArguments = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(resultsDirectory);
+        if (Directory.Exists(resultsDirectory))
+        {
+            Directory.Delete(resultsDirectory, recursive: true);
+        }
+
+        string[] arguments =
+        [
+            "test", projectOrSolution, "--configuration", configuration, "--nologo",
+            "--results-directory", resultsDirectory, "--logger", "trx;LogFilePrefix=results",
+            .. noBuild ? new[] { "--no-build" } : [],
+            .. extraArguments ?? [],
+        ];
+        var result = await Cmd.RunAsync("dotnet", arguments, new CommandOptions { AllowNonZeroExitCode = true }, cancellationToken)
+            .ConfigureAwait(false);
+        var summary = TrxReader.Summarise(resultsDirectory);
+        if (result.ExitCode != 0 && summary.Failed == 0)
+        {
+            throw new CommandFailedException(
+                $"Command exited with code {result.ExitCode} before any test failed: {CommandLineText.Format("dotnet", arguments)}")
+            {
+                ExitCode = result.ExitCode,
+            };
+        }
+
+        return summary;
+    }
+
+    public static Task<CommandResult> PackAsync(
+        string project,
+        AbsolutePath outputDirectory,
+        string configuration = "Release",
+        bool noBuild = false,
+        IEnumerable<string>? extraArguments = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        return RunAsync(
+            ["pack", project, "--configuration", configuration, "--nologo", "--output", outputDirectory, .. noBuild ? new[] { "--no-build" } : [], .. extraArguments ?? []],
+            cancellationToken);
+    }
+
+    /// <summary>Pushes a package; the API key is registered as a secret so it is masked everywhere.</summary>
+    public static Task<CommandResult> NuGetPushAsync(
+        string package,
+        string source,
+        string? apiKey = null,
+        CancellationToken cancellationToken = default)
+    {
+        SecretMasker.Register(apiKey);
+        string[] key = apiKey is null ? [] : ["--api-key", apiKey];
+        return RunAsync(["nuget", "push", package, "--source", source, "--skip-duplicate", .. key], cancellationToken);
+    }
+
+    private static Task<CommandResult> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        Cmd.RunAsync("dotnet", arguments, new CommandOptions { Environment = QuietDotNet }, cancellationToken);
+
+    private static readonly Dictionary<string, string?> QuietDotNet = new()
+    {
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+    };
+}
