@@ -1,0 +1,70 @@
+#!/usr/bin/env pwsh
+# Runs this repository's build, build/build.csx, with the Pipeline runner: ./build.ps1 [targets] [options].
+# The runner is rebuilt from src/ only when a source file is newer than the last build.
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$root = $PSScriptRoot
+$runnerDir = Join-Path $root '.pipeline/runner'
+$runner = Join-Path $runnerDir 'Pipeline.Runner.dll'
+$stamp = Join-Path $runnerDir '.built'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+function Get-RequiredSdk {
+    (Get-Content (Join-Path $root 'global.json') -Raw | ConvertFrom-Json).sdk.version
+}
+
+function Assert-Sdk {
+    if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
+        [Console]::Error.WriteLine("error: the .NET SDK is not installed (no 'dotnet' on PATH).")
+        [Console]::Error.WriteLine("Install .NET SDK $(Get-RequiredSdk) or a later patch of it: https://dotnet.microsoft.com/download")
+        exit 2
+    }
+    Push-Location $root
+    try {
+        & dotnet --version *> $null
+        $ok = $LASTEXITCODE -eq 0
+    }
+    finally {
+        Pop-Location
+    }
+    if (-not $ok) {
+        [Console]::Error.WriteLine("error: no installed .NET SDK satisfies global.json, which asks for $(Get-RequiredSdk) (or a later feature band).")
+        [Console]::Error.WriteLine('Installed SDKs:')
+        & dotnet --list-sdks | ForEach-Object { [Console]::Error.WriteLine($_) }
+        [Console]::Error.WriteLine('Install it from https://dotnet.microsoft.com/download')
+        exit 2
+    }
+}
+
+function Test-RunnerStale {
+    if (-not (Test-Path $stamp) -or -not (Test-Path $runner)) { return $true }
+    $built = (Get-Item $stamp).LastWriteTimeUtc
+    $inputs = @(Get-ChildItem (Join-Path $root 'src') -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.json' |
+        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' })
+    $inputs += @('global.json', 'Directory.Build.props', 'Directory.Packages.props' |
+        ForEach-Object { Get-Item (Join-Path $root $_) -ErrorAction SilentlyContinue })
+    return [bool]($inputs | Where-Object { $_ -and $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)
+}
+
+if (Test-RunnerStale) {
+    Assert-Sdk
+    [Console]::Error.WriteLine('Building the Pipeline runner from src/ ...')
+    New-Item -ItemType Directory -Force $runnerDir | Out-Null
+    $building = Join-Path $runnerDir '.building'
+    Set-Content $building ''
+    $log = Join-Path $runnerDir 'build.log'
+    & dotnet build (Join-Path $root 'src/Pipeline.Runner/Pipeline.Runner.csproj') --configuration Release `
+        --output $runnerDir --nologo --verbosity quiet *> $log
+    if ($LASTEXITCODE -ne 0) {
+        Get-Content $log | ForEach-Object { [Console]::Error.WriteLine($_) }
+        [Console]::Error.WriteLine('error: building the Pipeline runner failed (log above, also in .pipeline/runner/build.log).')
+        exit 2
+    }
+    Move-Item -Force $building $stamp
+}
+
+& dotnet $runner --script (Join-Path $root 'build/build.csx') @args
+exit $LASTEXITCODE

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs this repository's build, build/build.csx, with the Pipeline runner: ./build.sh [targets] [options].
+# The runner is rebuilt from src/ only when a source file is newer than the last build, so the usual
+# start costs one `find` and one `dotnet` process.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+runner_dir="$root/.pipeline/runner"
+runner="$runner_dir/Pipeline.Runner.dll"
+stamp="$runner_dir/.built"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+required_sdk() {
+  sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$root/global.json" | head -n 1
+}
+
+require_sdk() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "error: the .NET SDK is not installed (no 'dotnet' on PATH)." >&2
+    echo "Install .NET SDK $(required_sdk) or a later patch of it: https://dotnet.microsoft.com/download" >&2
+    exit 2
+  fi
+  if ! (cd "$root" && dotnet --version >/dev/null 2>&1); then
+    echo "error: no installed .NET SDK satisfies global.json, which asks for $(required_sdk) (or a later feature band)." >&2
+    echo "Installed SDKs:" >&2
+    dotnet --list-sdks >&2 || true
+    echo "Install it from https://dotnet.microsoft.com/download" >&2
+    exit 2
+  fi
+}
+
+runner_is_stale() {
+  [ -f "$stamp" ] && [ -f "$runner" ] || return 0
+  [ -n "$(find "$root/src" "$root/global.json" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+    -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' \) \
+    -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]
+}
+
+if runner_is_stale; then
+  require_sdk
+  echo "Building the Pipeline runner from src/ ..." >&2
+  mkdir -p "$runner_dir"
+  touch "$runner_dir/.building"
+  if ! dotnet build "$root/src/Pipeline.Runner/Pipeline.Runner.csproj" --configuration Release \
+      --output "$runner_dir" --nologo --verbosity quiet >"$runner_dir/build.log" 2>&1; then
+    cat "$runner_dir/build.log" >&2
+    echo "error: building the Pipeline runner failed (log above, also in .pipeline/runner/build.log)." >&2
+    exit 2
+  fi
+  # The stamp is taken from the moment the build started, so an edit made during the build is seen next time.
+  mv "$runner_dir/.building" "$stamp"
+fi
+
+exec dotnet "$runner" --script "$root/build/build.csx" "$@"
