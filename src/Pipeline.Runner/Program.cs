@@ -11,8 +11,9 @@ if (invocation.Error is { } error)
 }
 
 var script = invocation.Script!;
+var invocationDirectory = AbsolutePath.From(Directory.GetCurrentDirectory());
 Directory.SetCurrentDirectory(script.Root);
-var build = new Build(AbsolutePath.From(script.Root));
+var build = new Build(AbsolutePath.From(script.Root)) { InvocationDirectory = invocationDirectory };
 var loaded = await ScriptLoader.LoadAsync(script, build);
 if (loaded != ExitCodes.Success)
 {

@@ -21,11 +21,7 @@ internal static class CommandLineParser
         var only = new Option<bool>("--only");
         var skip = new Option<string[]>("--skip") { Arity = ArgumentArity.OneOrMore };
         var summaryJson = new Option<string>("--summary-json");
-        var parallel = new Option<int>("--parallel")
-        {
-            Arity = ArgumentArity.ZeroOrOne,
-            CustomParser = ParseParallelism,
-        };
+        var parallel = new Option<string>("--parallel") { Arity = ArgumentArity.ExactlyOne };
 
         var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel };
         var parameterOptions = parameters.ToDictionary(p => p, ParameterOption);
@@ -34,7 +30,7 @@ internal static class CommandLineParser
             command.Add(option);
         }
 
-        var result = command.Parse(args);
+        var result = command.Parse(OptionalValues.Normalise(args, parameters));
         if (result.Errors.Count > 0)
         {
             throw new UsageException(string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
@@ -56,7 +52,7 @@ internal static class CommandLineParser
             Only = result.GetValue(only),
             Skip = [.. (result.GetValue(skip) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
             SummaryJsonPath = result.GetValue(summaryJson),
-            Parallelism = result.GetResult(parallel) is null ? 1 : result.GetValue(parallel),
+            Parallelism = ParseParallelism(result.GetValue(parallel)),
             ParameterValues = parameterOptions
                 .Where(p => result.GetResult(p.Value) is not null)
                 .ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. result.GetResult(p.Value)!.Tokens.Select(t => t.Value)]),
@@ -66,24 +62,6 @@ internal static class CommandLineParser
     private static Option ParameterOption(IParameter parameter)
     {
         var type = Nullable.GetUnderlyingType(parameter.ValueType) ?? parameter.ValueType;
-        if (ParameterValueParser.IsFlag(type))
-        {
-            // A bare flag (--approve) is true; an explicit value (--approve false) is taken only when it is one.
-            return new Option<string>($"--{parameter.Name}")
-            {
-                Arity = ArgumentArity.ZeroOrOne,
-                CustomParser = result =>
-                {
-                    if (result.Tokens.Count > 0 && !ParameterValueParser.TryParse(typeof(bool), [result.Tokens[0].Value], out _, out _))
-                    {
-                        result.OnlyTake(0);
-                    }
-
-                    return null;
-                },
-            };
-        }
-
         return ParameterValueParser.IsList(type)
             ? new Option<string[]>($"--{parameter.Name}") { Arity = ArgumentArity.OneOrMore }
             : new Option<string>($"--{parameter.Name}") { Arity = ArgumentArity.ExactlyOne };
@@ -111,27 +89,17 @@ internal static class CommandLineParser
         }
     }
 
-    /// <summary><c>--parallel</c> alone means one target per processor; <c>--parallel 3</c> means three.</summary>
-    private static int ParseParallelism(ArgumentResult result)
+    /// <summary>The <c>--parallel</c> value (normalised to a number when given bare); 1 when it was not given.</summary>
+    private static int ParseParallelism(string? value)
     {
-        if (result.Tokens.Count == 0)
+        if (value is null)
         {
-            return Environment.ProcessorCount;
+            return 1;
         }
 
-        if (int.TryParse(result.Tokens[0].Value, out var count))
-        {
-            if (count < 1)
-            {
-                result.AddError($"--parallel expects a positive number of targets, got {count}.");
-            }
-
-            return count;
-        }
-
-        // Not a number: it is a target name, so give it back.
-        result.OnlyTake(0);
-        return Environment.ProcessorCount;
+        return int.TryParse(value, out var count) && count >= 1
+            ? count
+            : throw new UsageException($"--parallel expects a positive number of targets at a time, got '{value}'.");
     }
 
     private static string UnknownOptionMessage(string option, Command command)

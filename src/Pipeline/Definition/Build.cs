@@ -25,6 +25,12 @@ public partial class Build
     /// <summary>The repository root; the runner also makes it the current directory.</summary>
     public AbsolutePath Root { get; }
 
+    /// <summary>
+    /// Where the user typed the command. Relative paths given on the command line or in the environment
+    /// (path parameters, <c>--summary-json</c>) resolve against it; paths in the script against <see cref="Root"/>.
+    /// </summary>
+    public AbsolutePath InvocationDirectory { get; init; } = AbsolutePath.From(Directory.GetCurrentDirectory());
+
     /// <summary>Every declared target, in declaration order.</summary>
     public IReadOnlyList<Target> Targets => _targets;
 

@@ -12,12 +12,14 @@ internal static class ParameterBinder
     public static void Bind(
         IReadOnlyList<IParameter> parameters,
         IReadOnlyDictionary<IParameter, IReadOnlyList<string>> commandLine,
-        Func<string, string?> environment)
+        Func<string, string?> environment,
+        string? invocationDirectory = null)
     {
+        var baseDirectory = invocationDirectory ?? Directory.GetCurrentDirectory();
         var errors = new List<string>();
         foreach (var parameter in parameters)
         {
-            if (Bind(parameter, commandLine, environment) is { } error)
+            if (Bind(parameter, commandLine, environment, baseDirectory) is { } error)
             {
                 errors.Add(error);
             }
@@ -42,7 +44,8 @@ internal static class ParameterBinder
     private static string? Bind(
         IParameter parameter,
         IReadOnlyDictionary<IParameter, IReadOnlyList<string>> commandLine,
-        Func<string, string?> environment)
+        Func<string, string?> environment,
+        string baseDirectory)
     {
         var type = Nullable.GetUnderlyingType(parameter.ValueType) ?? parameter.ValueType;
         if (parameter.IsSecret)
@@ -52,12 +55,12 @@ internal static class ParameterBinder
 
         if (commandLine.TryGetValue(parameter, out var raw))
         {
-            return Convert(parameter, type, raw, ParameterSource.CommandLine, $"--{parameter.Name}");
+            return Convert(parameter, type, raw, baseDirectory, ParameterSource.CommandLine, $"--{parameter.Name}");
         }
 
         if (environment(parameter.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
         {
-            return Convert(parameter, type, [fromEnvironment], ParameterSource.Environment, $"{parameter.EnvironmentVariable} (for --{parameter.Name})");
+            return Convert(parameter, type, [fromEnvironment], baseDirectory, ParameterSource.Environment, $"{parameter.EnvironmentVariable} (for --{parameter.Name})");
         }
 
         if (parameter.IsRequired && !parameter.HasDefault)
@@ -70,14 +73,14 @@ internal static class ParameterBinder
         return null;
     }
 
-    private static string? Convert(IParameter parameter, Type type, IReadOnlyList<string> raw, ParameterSource source, string origin)
+    private static string? Convert(IParameter parameter, Type type, IReadOnlyList<string> raw, string baseDirectory, ParameterSource source, string origin)
     {
         if (parameter.IsSecret)
         {
             raw.ToList().ForEach(SecretMasker.Register);
         }
 
-        if (!ParameterValueParser.TryParse(type, raw, out var value, out var problem))
+        if (!ParameterValueParser.TryParse(type, raw, baseDirectory, out var value, out var problem))
         {
             // A secret's rejected value is masked by the writers too; say nothing of it here anyway.
             return parameter.IsSecret ? $"{origin}: expected {ParameterValueParser.Describe(type)}." : $"{origin}: {problem}.";

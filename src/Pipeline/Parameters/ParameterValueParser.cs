@@ -16,8 +16,15 @@ internal static class ParameterValueParser
 
     public static bool IsFlag(Type type) => type == typeof(bool);
 
-    /// <summary>Parses the raw values; for a list each raw value may also hold comma-separated items.</summary>
-    public static bool TryParse(Type type, IReadOnlyList<string> raw, out object? value, out string error)
+    /// <summary>Parses the raw values; relative paths resolve against the current directory.</summary>
+    public static bool TryParse(Type type, IReadOnlyList<string> raw, out object? value, out string error) =>
+        TryParse(type, raw, Directory.GetCurrentDirectory(), out value, out error);
+
+    /// <summary>
+    /// Parses the raw values; for a list each raw value may also hold comma-separated items. Relative paths
+    /// resolve against <paramref name="baseDirectory"/>: where the user typed the command.
+    /// </summary>
+    public static bool TryParse(Type type, IReadOnlyList<string> raw, string baseDirectory, out object? value, out string error)
     {
         if (ElementType(type) is { } element)
         {
@@ -25,7 +32,7 @@ internal static class ParameterValueParser
             var array = Array.CreateInstance(element, items.Count);
             for (var i = 0; i < items.Count; i++)
             {
-                if (!TryParseScalar(element, items[i], out var item))
+                if (!TryParseScalar(element, items[i], baseDirectory, out var item))
                 {
                     value = null;
                     error = $"expected {Describe(type)}, but '{items[i]}' is not {Article(element)}";
@@ -48,7 +55,7 @@ internal static class ParameterValueParser
             return true;
         }
 
-        if (TryParseScalar(type, text, out value))
+        if (TryParseScalar(type, text, baseDirectory, out value))
         {
             error = string.Empty;
             return true;
@@ -95,7 +102,7 @@ internal static class ParameterValueParser
         _ => value.ToString(),
     };
 
-    private static bool TryParseScalar(Type type, string text, out object? value)
+    private static bool TryParseScalar(Type type, string text, string baseDirectory, out object? value)
     {
         value = null;
         if (type == typeof(string))
@@ -152,7 +159,7 @@ internal static class ParameterValueParser
 
         if (type == typeof(AbsolutePath) && !string.IsNullOrWhiteSpace(text) && text.IndexOfAny(Path.GetInvalidPathChars()) < 0)
         {
-            value = AbsolutePath.From(text);
+            value = AbsolutePath.From(text, baseDirectory);
             return true;
         }
 

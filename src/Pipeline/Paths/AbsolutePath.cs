@@ -17,10 +17,13 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
 
     public bool Exists => File.Exists(FullPath) || Directory.Exists(FullPath);
 
-    public static AbsolutePath From(string path)
+    public static AbsolutePath From(string path) => From(path, Directory.GetCurrentDirectory());
+
+    /// <summary>A path, resolved against <paramref name="baseDirectory"/> when it is relative.</summary>
+    public static AbsolutePath From(string path, string baseDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
+        var full = Path.GetFullPath(path, baseDirectory);
         var trimmed = Path.TrimEndingDirectorySeparator(full);
         return new AbsolutePath(trimmed.Length == 0 ? full : trimmed);
     }

@@ -6,10 +6,14 @@ namespace Pipeline;
 internal static class CommandLineText
 {
     public static string Format(string program, IEnumerable<string> arguments) =>
-        SecretMasker.Apply(string.Join(' ', new[] { program }.Concat(arguments).Select(Quote)));
+        // Masked before quoting too: quoting can split a secret ("pa'ss" becomes 'pa'\''ss') so it no longer matches.
+        SecretMasker.Apply(string.Join(' ', new[] { program }.Concat(arguments).Select(a => Quote(SecretMasker.Apply(a)))));
 
+    // Only arguments made of these characters are shown bare; anything else a shell could read differently is quoted.
+    // The mask itself (****) stands for a value, so it does not make an argument need quotes.
     private static string Quote(string argument) =>
-        argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '$' or '`' or '\\' or ';' or '&' or '|')
+        argument.Length > 0 && argument.Replace(SecretMasker.Mask, "x", StringComparison.Ordinal)
+            .All(c => char.IsAsciiLetterOrDigit(c) || "_-+=/.,:@%".Contains(c, StringComparison.Ordinal))
             ? argument
             : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

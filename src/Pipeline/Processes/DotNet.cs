@@ -33,7 +33,8 @@ public static class DotNet
         string[] arguments =
         [
             "test", projectOrSolution, "--configuration", configuration, "--nologo",
-            "--results-directory", resultsDirectory, "--logger", "trx;LogFilePrefix=results",
+            // The default TRX file name is made unique per test assembly; a fixed name or prefix can collide.
+            "--results-directory", resultsDirectory, "--logger", "trx",
             .. noBuild ? new[] { "--no-build" } : [],
             .. extraArguments ?? [],
         ];

@@ -18,6 +18,7 @@ internal static class BuildInvocation
         var console = PipelineConsole.Install();
         RunOptions options;
         ExecutionPlan plan;
+        string? summaryPath;
         try
         {
             options = CommandLineParser.Parse(args, build.Parameters);
@@ -32,7 +33,8 @@ internal static class BuildInvocation
                 throw new UsageException("--json goes with --plan; for the run's summary use --summary-json FILE.");
             }
 
-            ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment);
+            ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory);
+            summaryPath = SummaryPath(options, build);
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
             if (ParameterBinder.MissingFor(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target)) is { } missing)
             {
@@ -61,7 +63,21 @@ internal static class BuildInvocation
             return ExitCodes.Success;
         }
 
-        return await ExecuteAsync(build, plan, options, console).ConfigureAwait(false);
+        return await ExecuteAsync(build, plan, options with { SummaryJsonPath = summaryPath }, console).ConfigureAwait(false);
+    }
+
+    /// <summary>The absolute path for <c>--summary-json</c>, checked before anything runs.</summary>
+    private static string? SummaryPath(RunOptions options, Build build)
+    {
+        if (options.SummaryJsonPath is not { } path)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(path, build.InvocationDirectory);
+        return Directory.Exists(full)
+            ? throw new UsageException($"--summary-json expects a file path, but '{path}' is a folder.")
+            : full;
     }
 
     private static async Task<int> ExecuteAsync(Build build, ExecutionPlan plan, RunOptions options, PipelineConsole console)
@@ -74,9 +90,18 @@ internal static class BuildInvocation
         console.Flush();
 
         SummaryPrinter.Print(console.Ansi, run);
+        var exitCode = run.ExitCode;
         if (options.SummaryJsonPath is { } path)
         {
-            AtomicFile.WriteAllText(path, JsonReports.Summary(run, build.ClosingLines));
+            try
+            {
+                AtomicFile.WriteAllText(path, JsonReports.Summary(run, build.ClosingLines));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: could not write the summary to {path}: {exception.Message}");
+                exitCode = exitCode == ExitCodes.Success ? ExitCodes.TargetFailed : exitCode;
+            }
         }
 
         foreach (var line in build.ClosingLines)
@@ -85,6 +110,6 @@ internal static class BuildInvocation
         }
 
         console.Flush();
-        return run.ExitCode;
+        return exitCode;
     }
 }

@@ -23,13 +23,12 @@ public static class SecretMasker
             return;
         }
 
+        // A multi-line secret (a key file) is often printed line by line, so each line is a secret too.
+        var parts = secret.Split('\n').Select(line => line.Trim()).Where(line => line.Length >= MinimumLength).Append(secret);
         lock (Gate)
         {
-            if (!_secrets.Contains(secret))
-            {
-                // Longest first, so a secret that contains another is masked whole.
-                _secrets = [.. _secrets.Append(secret).OrderByDescending(s => s.Length)];
-            }
+            // Longest first, so a secret that contains another is masked whole.
+            _secrets = [.. _secrets.Union(parts).OrderByDescending(s => s.Length)];
         }
     }
 

@@ -1,0 +1,42 @@
+namespace Pipeline.CommandLine;
+
+/// <summary>
+/// Options whose value may be left out: <c>--parallel [N]</c> and bool parameters (<c>--approve</c>,
+/// <c>--approve false</c>). The parser takes every option's value from the next token, which would swallow
+/// a target name (<c>--parallel Test</c>), so a bare occurrence is rewritten to its implied value first:
+/// <c>--parallel=&lt;processor count&gt;</c>, <c>--approve=true</c>.
+/// </summary>
+internal static class OptionalValues
+{
+    public static IReadOnlyList<string> Normalise(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters)
+    {
+        var flags = parameters
+            .Where(p => ParameterValueParser.IsFlag(Nullable.GetUnderlyingType(p.ValueType) ?? p.ValueType))
+            .Select(p => $"--{p.Name}")
+            .ToHashSet(StringComparer.Ordinal);
+        var normalised = new List<string>(args.Count);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var next = i + 1 < args.Count ? args[i + 1] : null;
+            if (args[i] == "--parallel" && !IsCount(next))
+            {
+                normalised.Add($"--parallel={Environment.ProcessorCount}");
+            }
+            else if (flags.Contains(args[i]) && !IsBool(next))
+            {
+                normalised.Add($"{args[i]}=true");
+            }
+            else
+            {
+                normalised.Add(args[i]);
+            }
+        }
+
+        return normalised;
+    }
+
+    private static bool IsCount(string? token) => token is not null && int.TryParse(token, out _);
+
+    private static bool IsBool(string? token) =>
+        token is not null && ParameterValueParser.TryParse(typeof(bool), [token], out _, out _) && token.Length > 0;
+}

@@ -1,0 +1,307 @@
+using Pipeline.CommandLine;
+using Pipeline.Secrets;
+
+namespace Pipeline.Tests;
+
+public class ParameterBinderTests
+{
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    [Fact]
+    public void The_command_line_wins_over_the_environment_and_the_default()
+    {
+        var build = new Build();
+        var retries = build.Parameter("retries", 1, "Retries.");
+
+        Bind(build, Values((retries, ["3"])), Environment(("PIPELINE_RETRIES", "2")));
+
+        Assert.Equal(3, retries.Value);
+        Assert.Equal(ParameterSource.CommandLine, retries.Source);
+    }
+
+    [Fact]
+    public void The_environment_wins_over_the_default()
+    {
+        var build = new Build();
+        var retries = build.Parameter("retries", 1, "Retries.");
+
+        Bind(build, Values(), Environment(("PIPELINE_RETRIES", "2")));
+
+        Assert.Equal(2, retries.Value);
+        Assert.Equal(ParameterSource.Environment, retries.Source);
+    }
+
+    [Fact]
+    public void The_default_is_used_when_no_source_gives_a_value()
+    {
+        var build = new Build();
+        var configuration = build.Parameter("configuration", "Release", "Configuration.");
+
+        Bind(build, Values(), NoEnvironment);
+
+        Assert.Equal("Release", configuration.Value);
+        Assert.Equal(ParameterSource.Default, configuration.Source);
+        Assert.True(configuration.HasValue);
+    }
+
+    [Fact]
+    public void An_empty_environment_variable_counts_as_unset()
+    {
+        var build = new Build();
+        var configuration = build.Parameter("configuration", "Release", "Configuration.");
+
+        Bind(build, Values(), Environment(("PIPELINE_CONFIGURATION", string.Empty)));
+
+        Assert.Equal("Release", configuration.Value);
+        Assert.Equal(ParameterSource.Default, configuration.Source);
+    }
+
+    [Fact]
+    public void The_default_environment_variable_is_PIPELINE_and_the_name_in_upper_case_with_underscores()
+    {
+        var build = new Build();
+        var apiUrl = build.Parameter("api-url", "http://default", "API.");
+
+        Assert.Equal("PIPELINE_API_URL", apiUrl.EnvironmentVariable);
+        Bind(build, Values(), Environment(("PIPELINE_API_URL", "http://from-env")));
+        Assert.Equal("http://from-env", apiUrl.Value);
+    }
+
+    [Fact]
+    public void A_custom_environment_variable_is_read_instead_of_the_default_one()
+    {
+        var build = new Build();
+        var token = build.Parameter("token", "none", "Token.", environmentVariable: "GITHUB_TOKEN");
+
+        Bind(build, Values(), Environment(("GITHUB_TOKEN", "from-github"), ("PIPELINE_TOKEN", "ignored")));
+
+        Assert.Equal("GITHUB_TOKEN", token.EnvironmentVariable);
+        Assert.Equal("from-github", token.Value);
+    }
+
+    [Fact]
+    public void A_list_from_the_environment_is_comma_separated()
+    {
+        var build = new Build();
+        var tags = build.Parameter("tags", new[] { "default" }, "Tags.");
+
+        Bind(build, Values(), Environment(("PIPELINE_TAGS", "a,b")));
+
+        Assert.Equal(["a", "b"], tags.Value);
+    }
+
+    [Fact]
+    public void A_bare_flag_on_the_command_line_is_true()
+    {
+        var build = new Build();
+        var approve = build.Parameter("approve", false, "Approve.");
+
+        Bind(build, Values((approve, [])), NoEnvironment);
+
+        Assert.True(approve.Value);
+    }
+
+    [Fact]
+    public void A_nullable_parameter_binds_the_underlying_type()
+    {
+        var build = new Build();
+        var port = build.Parameter<int?>("port", null, "Port.");
+
+        Bind(build, Values((port, ["8080"])), NoEnvironment);
+
+        Assert.Equal(8080, port.Value);
+    }
+
+    [Fact]
+    public void A_missing_required_parameter_is_a_usage_error_naming_it_and_its_environment_variable()
+    {
+        var build = new Build();
+        build.RequiredParameter<string>("release-version", "The version to release");
+
+        var error = Assert.Throws<UsageException>(() => Bind(build, Values(), NoEnvironment));
+
+        Assert.Contains("--release-version is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PIPELINE_RELEASE_VERSION", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The version to release", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_required_parameter_given_in_the_environment_is_bound()
+    {
+        var build = new Build();
+        var version = build.RequiredParameter<string>("release-version", "The version.");
+
+        Bind(build, Values(), Environment(("PIPELINE_RELEASE_VERSION", "1.2.3")));
+
+        Assert.Equal("1.2.3", version.Value);
+    }
+
+    [Fact]
+    public void A_malformed_command_line_value_names_the_option_and_the_expected_type()
+    {
+        var build = new Build();
+        var retries = build.Parameter("retries", 1, "Retries.");
+
+        var error = Assert.Throws<UsageException>(() => Bind(build, Values((retries, ["abc"])), NoEnvironment));
+
+        Assert.Equal("--retries: expected int, got 'abc'.", error.Message);
+    }
+
+    [Fact]
+    public void A_malformed_environment_value_names_the_variable_and_the_option()
+    {
+        var build = new Build();
+        build.Parameter("retries", 1, "Retries.");
+
+        var error = Assert.Throws<UsageException>(() => Bind(build, Values(), Environment(("PIPELINE_RETRIES", "abc"))));
+
+        Assert.Equal("PIPELINE_RETRIES (for --retries): expected int, got 'abc'.", error.Message);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_together()
+    {
+        var build = new Build();
+        var retries = build.Parameter("retries", 1, "Retries.");
+        build.Parameter("flavour", Flavour.Debug, "Flavour.");
+        build.RequiredParameter<string>("release-version", "The version.");
+        build.Parameter("fine", "x", "Fine.");
+
+        var error = Assert.Throws<UsageException>(() =>
+            Bind(build, Values((retries, ["abc"])), Environment(("PIPELINE_FLAVOUR", "Fast"))));
+
+        var lines = error.Message.Split(System.Environment.NewLine);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("--retries:", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("PIPELINE_FLAVOUR (for --flavour):", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("--release-version is required", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reading_a_value_before_binding_is_an_error_naming_the_parameter()
+    {
+        var build = new Build();
+        var retries = build.Parameter("retries", 1, "Retries.");
+
+        var error = Assert.Throws<InvalidOperationException>(() => retries.Value);
+
+        Assert.Contains("'retries'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("--retries", retries.ToString());
+    }
+
+    [Fact]
+    public void A_parameter_converts_implicitly_to_its_value()
+    {
+        var build = new Build();
+        var configuration = build.Parameter("configuration", "Release", "Configuration.");
+        Bind(build, Values(), NoEnvironment);
+
+        string value = configuration;
+
+        Assert.Equal("Release", value);
+    }
+
+    [Fact]
+    public void An_optional_secret_without_a_value_is_unset_but_not_an_error()
+    {
+        var build = new Build();
+        var token = build.Secret("token", "Token.");
+
+        Bind(build, Values(), NoEnvironment);
+
+        Assert.False(token.HasValue);
+        Assert.Null(token.Value);
+        Assert.Null(token.DefaultDisplay);
+    }
+
+    [Fact]
+    public void A_secret_from_the_environment_is_registered_for_masking()
+    {
+        var secret = SecretValues.NewValue();
+        var build = new Build();
+        var token = build.Secret("token", "Token.");
+
+        Bind(build, Values(), Environment(("PIPELINE_TOKEN", secret)));
+
+        Assert.Equal(secret, token.Value);
+        Assert.Equal($"key={SecretMasker.Mask}", SecretMasker.Apply($"key={secret}"));
+    }
+
+    [Fact]
+    public void A_secret_from_the_command_line_is_registered_for_masking()
+    {
+        var secret = SecretValues.NewValue();
+        var build = new Build();
+        var token = build.Secret("token", "Token.");
+
+        Bind(build, Values((token, [secret])), NoEnvironment);
+
+        Assert.Equal(SecretMasker.Mask, SecretMasker.Apply(secret));
+    }
+
+    [Fact]
+    public void A_target_requiring_an_unset_parameter_is_reported_with_the_parameter_and_its_environment_variable()
+    {
+        var build = new Build();
+        var token = build.Secret("token", "Key for the feed.");
+        var publish = build.Target("Publish").Requires(token);
+        Bind(build, Values(), NoEnvironment);
+
+        var missing = ParameterBinder.MissingFor([publish]);
+
+        Assert.Equal("Target 'Publish' requires --token (or the environment variable PIPELINE_TOKEN): Key for the feed.", missing);
+    }
+
+    [Fact]
+    public void A_target_requiring_an_empty_string_parameter_is_reported()
+    {
+        var build = new Build();
+        var version = build.Parameter("release-version", string.Empty, "Version.");
+        var release = build.Target("Release").Requires(version);
+        Bind(build, Values(), NoEnvironment);
+
+        Assert.NotNull(ParameterBinder.MissingFor([release]));
+    }
+
+    [Fact]
+    public void A_target_requiring_a_given_parameter_is_satisfied()
+    {
+        var build = new Build();
+        var token = build.Secret("token", "Key.");
+        var publish = build.Target("Publish").Requires(token);
+        Bind(build, Values(), Environment(("PIPELINE_TOKEN", SecretValues.NewValue())));
+
+        Assert.Null(ParameterBinder.MissingFor([publish]));
+    }
+
+    [Fact]
+    public void Only_scheduled_targets_are_checked_for_required_parameters()
+    {
+        var build = new Build();
+        var token = build.Secret("token", "Key.");
+        var version = build.Secret("release-version", "Version.");
+        var publish = build.Target("Publish").Requires(token);
+        var tag = build.Target("Tag").Requires(token, version);
+        var compile = build.Target("Compile");
+        Bind(build, Values(), NoEnvironment);
+
+        Assert.Null(ParameterBinder.MissingFor([compile]));
+        var missing = ParameterBinder.MissingFor([publish, tag])!.Split(System.Environment.NewLine);
+        Assert.Equal(3, missing.Length);
+        Assert.StartsWith("Target 'Publish' requires --token", missing[0], StringComparison.Ordinal);
+        Assert.StartsWith("Target 'Tag' requires --token", missing[1], StringComparison.Ordinal);
+        Assert.StartsWith("Target 'Tag' requires --release-version", missing[2], StringComparison.Ordinal);
+    }
+
+    private static void Bind(Build build, Dictionary<IParameter, IReadOnlyList<string>> commandLine, Func<string, string?> environment) =>
+        ParameterBinder.Bind(build.Parameters, commandLine, environment);
+
+    private static Dictionary<IParameter, IReadOnlyList<string>> Values(params (IParameter Parameter, string[] Raw)[] values) =>
+        values.ToDictionary(v => v.Parameter, v => (IReadOnlyList<string>)v.Raw);
+
+    private static Func<string, string?> Environment(params (string Name, string Value)[] variables)
+    {
+        var map = variables.ToDictionary(v => v.Name, v => v.Value);
+        return name => map.GetValueOrDefault(name);
+    }
+}

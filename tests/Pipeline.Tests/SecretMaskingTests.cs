@@ -1,0 +1,265 @@
+using System.Reflection;
+using Pipeline.CommandLine;
+using Pipeline.Execution;
+using Pipeline.Planning;
+using Pipeline.Secrets;
+
+namespace Pipeline.Tests;
+
+public class SecretMaskingTests
+{
+    [Fact]
+    public void A_registered_secret_is_replaced_everywhere_in_a_text()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+
+        var masked = SecretMasker.Apply($"token={secret}; again {secret}.");
+
+        Assert.Equal("token=****; again ****.", masked);
+    }
+
+    [Fact]
+    public void Text_without_secrets_is_left_alone()
+    {
+        SecretMasker.Register(SecretValues.NewValue());
+
+        Assert.Equal("nothing to hide here", SecretMasker.Apply("nothing to hide here"));
+    }
+
+    [Fact]
+    public void A_secret_containing_another_is_masked_whole()
+    {
+        var inner = SecretValues.NewValue();
+        var outer = inner + "-and-more";
+        SecretMasker.Register(inner);
+        SecretMasker.Register(outer);
+
+        Assert.Equal("[****]", SecretMasker.Apply($"[{outer}]"));
+        Assert.Equal("[****]", SecretMasker.Apply($"[{inner}]"));
+    }
+
+    [Fact]
+    public void Registering_a_secret_twice_is_harmless()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+        SecretMasker.Register(secret);
+
+        Assert.Equal("****", SecretMasker.Apply(secret));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("ab")]
+    public void Empty_and_very_short_values_are_not_registered(string? value)
+    {
+        SecretMasker.Register(value);
+
+        Assert.Equal("ab cd   ", SecretMasker.Apply("ab cd   "));
+    }
+
+    [Fact]
+    public void A_three_character_secret_is_masked()
+    {
+        // Unique per run: three characters is the documented minimum.
+        var secret = "\u2603" + Guid.NewGuid().ToString("N")[..2];
+        SecretMasker.Register(secret);
+
+        Assert.Equal("x****x", SecretMasker.Apply($"x{secret}x"));
+    }
+
+    [Fact]
+    public void The_masking_writer_masks_a_secret_written_in_pieces_within_one_line()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+        using var inner = new StringWriter();
+        using var writer = new MaskingTextWriter(inner);
+
+        writer.Write("key=");
+        writer.Write(secret[..5]);
+        writer.Write(secret[5]);
+        writer.Write(secret.AsSpan(6, 4));
+        writer.Write(secret[10..].ToCharArray(), 0, secret.Length - 10);
+        Assert.Equal(string.Empty, inner.ToString());
+        writer.WriteLine(" end");
+
+        Assert.Equal($"key=**** end{Environment.NewLine}", inner.ToString());
+        Assert.DoesNotContain(secret, inner.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_masking_writer_passes_complete_lines_through_at_once_and_holds_back_the_rest()
+    {
+        using var inner = new StringWriter();
+        using var writer = new MaskingTextWriter(inner);
+
+        writer.Write("first\nsecond");
+
+        Assert.Equal("first\n", inner.ToString());
+        writer.Write('\n');
+        Assert.Equal("first\nsecond\n", inner.ToString());
+    }
+
+    [Fact]
+    public void Flushing_the_masking_writer_writes_a_partial_line_masked()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+        using var inner = new StringWriter();
+        using var writer = new MaskingTextWriter(inner);
+
+        writer.Write($"partial {secret}");
+        writer.Flush();
+
+        Assert.Equal("partial ****", inner.ToString());
+    }
+
+    [Fact]
+    public void A_multi_line_secret_written_line_by_line_is_masked()
+    {
+        var body = Guid.NewGuid().ToString("N");
+        var secret = $"-----BEGIN KEY-----\n{body}\n-----END KEY-----";
+        SecretMasker.Register(secret);
+        using var inner = new StringWriter();
+        using var writer = new MaskingTextWriter(inner);
+
+        foreach (var line in secret.Split('\n'))
+        {
+            writer.WriteLine(line);
+        }
+
+        Assert.DoesNotContain(body, inner.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_multi_line_secret_written_whole_is_masked()
+    {
+        var body = Guid.NewGuid().ToString("N");
+        var secret = $"-----BEGIN KEY-----\n{body}\n-----END KEY-----";
+        SecretMasker.Register(secret);
+        using var inner = new StringWriter();
+        using var writer = new MaskingTextWriter(inner);
+
+        writer.WriteLine(secret);
+
+        Assert.Equal($"****{Environment.NewLine}", inner.ToString());
+    }
+
+    [Fact]
+    public void A_secret_on_the_command_line_is_registered_before_parsing_can_fail()
+    {
+        var secret = SecretValues.NewValue();
+        var build = new Build();
+        build.Secret("token", "Token.");
+
+        Assert.Throws<UsageException>(() => CommandLineParser.Parse(["--token", secret, "--parallel", "0"], build.Parameters));
+
+        Assert.Equal(SecretMasker.Mask, SecretMasker.Apply(secret));
+    }
+
+    [Theory]
+    [InlineData("--token={0}")]
+    [InlineData("--token:{0}")]
+    public void A_secret_given_with_an_equals_sign_or_colon_is_registered(string format)
+    {
+        var secret = SecretValues.NewValue();
+        var build = new Build();
+        build.Secret("token", "Token.");
+
+        CommandLineParser.Parse([string.Format(System.Globalization.CultureInfo.InvariantCulture, format, secret)], build.Parameters);
+
+        Assert.Equal(SecretMasker.Mask, SecretMasker.Apply(secret));
+    }
+
+    [Fact]
+    public void A_command_line_error_that_repeats_a_secret_is_masked_when_printed()
+    {
+        // The value was pasted a second time, so it also reads as a target name.
+        var secret = SecretValues.NewValue();
+        var build = new Build();
+        build.Target("Deploy");
+        build.Secret("token", "Token.");
+        var options = CommandLineParser.Parse(["--token", secret, secret], build.Parameters);
+        var error = Assert.Throws<PlanningException>(() => Plans.For(build, options.Targets, options.Skip));
+        using var inner = new StringWriter();
+        using var console = new MaskingTextWriter(inner);
+
+        console.WriteLine($"error: {error.Message}");
+
+        Assert.DoesNotContain(secret, inner.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Unknown target '****'", inner.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_command_shows_its_command_line_with_the_secret_masked()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+
+        var error = await Assert.ThrowsAsync<CommandFailedException>(() =>
+            Cmd.RunAsync("bash", ["-c", "exit 3", secret], new CommandOptions { Quiet = true }));
+
+        Assert.Equal(3, error.ExitCode);
+        Assert.Contains("Command exited with code 3: bash -c 'exit 3' ****", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_command_failure_message_is_masked_when_constructed()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+
+        var error = new CommandFailedException($"push failed with key {secret}");
+
+        Assert.Equal("push failed with key ****", error.Message);
+    }
+
+    [Fact]
+    public void Failure_messages_are_masked()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+
+        var message = FailureMessage.Of(new InvalidOperationException($"bad key {secret}"));
+
+        Assert.Equal("InvalidOperationException: bad key ****", message);
+    }
+
+    [Fact]
+    public async Task A_target_failure_reason_is_masked()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+        var build = new Build();
+        build.Target("Push").Executes(() => throw new InvalidOperationException($"rejected {secret}"));
+
+        var run = await Runs.RunAsync(build, "Push");
+
+        Assert.Equal("InvalidOperationException: rejected ****", run.Result("Push").Reason);
+    }
+
+    [Fact]
+    public void Failure_messages_show_the_type_only_where_it_says_something()
+    {
+        Assert.Equal("plain", FailureMessage.Of(new Exception("plain")));
+        Assert.Equal("IOException: disk full", FailureMessage.Of(new IOException("disk full")));
+        Assert.Equal("exit 1", FailureMessage.Of(new CommandFailedException("exit 1")));
+        Assert.Equal("2 test(s) failed", FailureMessage.Of(new TestsFailedException("2 test(s) failed")));
+        Assert.Equal("dup", FailureMessage.Of(new BuildDefinitionException("dup")));
+    }
+
+    [Fact]
+    public void Failure_messages_unwrap_single_inner_exceptions()
+    {
+        var inner = new InvalidOperationException("the real problem");
+
+        Assert.Equal("InvalidOperationException: the real problem", FailureMessage.Of(new AggregateException(inner)));
+        Assert.Equal("InvalidOperationException: the real problem", FailureMessage.Of(new TargetInvocationException(new AggregateException(inner))));
+        Assert.StartsWith("AggregateException:", FailureMessage.Of(new AggregateException(inner, new IOException("x"))), StringComparison.Ordinal);
+    }
+}
