@@ -56,7 +56,9 @@ if (Test-RunnerStale) {
     $building = Join-Path $runnerDir '.building'
     Set-Content $building ''
     $log = Join-Path $runnerDir 'build.log'
-    & dotnet build (Join-Path $root 'src/Pipeline.Runner/Pipeline.Runner.csproj') --configuration Release `
+    # ReadyToRun for this machine: precompiled code starts faster and halves a cold script compile.
+    & dotnet publish (Join-Path $root 'src/Pipeline.Runner/Pipeline.Runner.csproj') --configuration Release `
+        --use-current-runtime --self-contained false -p:PublishReadyToRun=true `
         --output $runnerDir --nologo --verbosity quiet *> $log
     if ($LASTEXITCODE -ne 0) {
         Get-Content $log | ForEach-Object { [Console]::Error.WriteLine($_) }

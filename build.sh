@@ -41,7 +41,9 @@ if runner_is_stale; then
   echo "Building the Pipeline runner from src/ ..." >&2
   mkdir -p "$runner_dir"
   touch "$runner_dir/.building"
-  if ! dotnet build "$root/src/Pipeline.Runner/Pipeline.Runner.csproj" --configuration Release \
+  # ReadyToRun for this machine: precompiled code starts faster and halves a cold script compile.
+  if ! dotnet publish "$root/src/Pipeline.Runner/Pipeline.Runner.csproj" --configuration Release \
+      --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
       --output "$runner_dir" --nologo --verbosity quiet >"$runner_dir/build.log" 2>&1; then
     cat "$runner_dir/build.log" >&2
     echo "error: building the Pipeline runner failed (log above, also in .pipeline/runner/build.log)." >&2

@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>The command line or the script is wrong: unknown target, bad parameter, cycle, compile error.</summary>
     public const int UsageError = 2;
 
+    /// <summary>Pipeline itself failed: a bug to report. <c>PIPELINE_TRACE=1</c> adds the stack trace.</summary>
+    public const int InternalError = 70;
+
     /// <summary>The run was cancelled (Ctrl+C or SIGTERM).</summary>
     public const int Cancelled = 130;
 }

@@ -1,64 +1,88 @@
-using System.Collections.Immutable;
-using System.Text;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
+using System.Reflection;
+using Pipeline.Execution;
 
 namespace Pipeline.Runner.Scripting;
 
 /// <summary>
-/// Compiles the build script with Roslyn against the Pipeline library, with the <see cref="Build"/> as its
-/// globals, and runs its declarations. Compile errors are printed as <c>build/build.csx(12,5): error CS0103: ...</c>.
+/// Gets a script's declarations into a <see cref="Build"/>: from the compiled-script cache when every source
+/// is unchanged (Roslyn is never loaded then), otherwise by compiling and caching it first.
 /// </summary>
 internal static class ScriptLoader
 {
-    private static readonly string[] Imports =
-    [
-        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "Pipeline",
-    ];
-
     public static async Task<int> LoadAsync(ScriptLocation location, Build build)
     {
-        var code = await File.ReadAllTextAsync(location.Path);
-        var folder = Path.GetDirectoryName(location.Path)!;
-        var options = ScriptOptions.Default
-            .WithFilePath(location.Path)
-            .WithFileEncoding(Encoding.UTF8)
-            .WithEmitDebugInformation(true)
-            .WithReferences(typeof(Build).Assembly)
-            .WithImports(Imports)
-            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, folder));
-        var script = CSharpScript.Create(code, options, globalsType: typeof(Build));
-
-        var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count > 0)
+        var cache = ScriptCache.For(location.Path);
+        var entry = cache.FindCurrent();
+        Trace(entry is null ? "cache miss, compiling" : "cache hit", cache.Directory);
+        MethodInfo? factory = null;
+        if (entry is not null)
         {
-            foreach (var error in errors)
+            try
             {
-                await Console.Error.WriteLineAsync(Format(error, location));
+                factory = ScriptHost.Load(cache.AssemblyPath(entry), entry);
+            }
+            catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or TypeLoadException)
+            {
+                // A damaged entry is a miss: compile again below.
+                Trace($"cache entry unusable ({exception.GetType().Name}), compiling", cache.Directory);
+            }
+        }
+
+        if (factory is null)
+        {
+            var (compiled, errors) = await ScriptCompiler.CompileAsync(location);
+            if (compiled is null)
+            {
+                foreach (var error in errors)
+                {
+                    await Console.Error.WriteLineAsync(error);
+                }
+
+                return ExitCodes.UsageError;
             }
 
-            return ExitCodes.UsageError;
+            factory = StoreAndLoad(cache, compiled);
         }
 
         try
         {
-            await script.RunAsync(build);
+            await ScriptHost.RunAsync(factory, build);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            await Console.Error.WriteLineAsync($"error: the build script failed while declaring its targets: {Pipeline.Execution.FailureMessage.Of(exception)}");
+            await Console.Error.WriteLineAsync($"error: the build script failed while declaring its targets: {FailureMessage.Of(exception)}");
             return ExitCodes.UsageError;
         }
 
         return ExitCodes.Success;
     }
 
-    private static string Format(Diagnostic diagnostic, ScriptLocation location)
+    /// <summary>Caches the compiled script; a cache that cannot be written costs speed, never the build.</summary>
+    private static MethodInfo StoreAndLoad(ScriptCache cache, CompiledScript compiled)
     {
-        var span = diagnostic.Location.GetMappedLineSpan();
-        var path = span.HasMappedPath || !string.IsNullOrEmpty(span.Path) ? location.DisplayPath(span.Path) : location.DisplayPath(location.Path);
-        var start = span.StartLinePosition;
-        return $"{path}({start.Line + 1},{start.Character + 1}): error {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+        try
+        {
+            var entry = cache.Store(compiled);
+            return ScriptHost.Load(cache.AssemblyPath(entry), entry);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine(
+                $"warning: could not write the script cache in {cache.Directory} ({exception.Message}); the script will be compiled on every run. Set PIPELINE_CACHE to a writable folder.");
+            return ScriptHost.Load(compiled);
+        }
+    }
+
+    /// <summary><c>PIPELINE_TRACE=1</c> tells whether the cache was used and, at exit, which assemblies were loaded.</summary>
+    private static void Trace(string what, string where)
+    {
+        if (Environment.GetEnvironmentVariable("PIPELINE_TRACE") != "1")
+        {
+            return;
+        }
+
+        Console.Error.WriteLine($"pipeline: {what} ({where})");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.Error.WriteLine(
+            $"pipeline: loaded assemblies: {string.Join(", ", AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal))}");
     }
 }

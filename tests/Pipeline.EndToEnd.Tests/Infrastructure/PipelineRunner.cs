@@ -62,6 +62,24 @@ public static class PipelineRunner
         return new RunningRunner(command, standardOutput, standardError, description);
     }
 
+    /// <summary>One compiled-script cache for this test run, so runs share nothing with the machine's cache.</summary>
+    private static readonly Lazy<string> ScriptCache = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("pipeline-e2e-cache-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A runner still holds a file; the OS cleans temp eventually.
+            }
+        };
+        return folder;
+    });
+
     private static Dictionary<string, string?> ChildEnvironment(IReadOnlyDictionary<string, string?>? overrides)
     {
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -76,6 +94,7 @@ public static class PipelineRunner
         }
 
         variables["NO_COLOR"] = "1";
+        variables["PIPELINE_CACHE"] = ScriptCache.Value;
         foreach (var (name, value) in overrides ?? new Dictionary<string, string?>())
         {
             variables[name] = value;

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace Pipeline.Runner.Scripting;
+
+/// <summary>
+/// Compiles a build script with Roslyn: the <see cref="Build"/> is its globals, <c>#load</c> pulls in
+/// other files (relative to the file that loads them, each once), <c>#r "nuget: Name, Version"</c> brings
+/// in packages. This is the only type that touches Roslyn, and it runs only when the cache misses.
+/// </summary>
+internal static class ScriptCompiler
+{
+    private static readonly string[] Imports =
+    [
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "Pipeline",
+    ];
+
+    /// <summary>The compiled script, or the compile errors formatted as <c>build/build.csx(12,5): error CS0103: ...</c>.</summary>
+    public static async Task<(CompiledScript? Script, IReadOnlyList<string> Errors)> CompileAsync(ScriptLocation location)
+    {
+        var folder = Path.GetDirectoryName(location.Path)!;
+        var sourceResolver = new SourceFileResolver(ImmutableArray<string>.Empty, folder);
+        var packages = await NuGetPackages.RestoreAsync(ScriptDirectives.NuGetReferences(location.Path), location);
+        if (packages.Error is { } restoreError)
+        {
+            return (null, [restoreError]);
+        }
+
+        var options = ScriptOptions.Default
+            .WithFilePath(location.Path)
+            .WithFileEncoding(Encoding.UTF8)
+            .WithEmitDebugInformation(true)
+            .WithOptimizationLevel(OptimizationLevel.Release)
+            .AddReferences(typeof(Build).Assembly)
+            .WithImports(Imports)
+            .WithSourceResolver(sourceResolver)
+            .WithMetadataResolver(new NuGetMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(folder), packages));
+        var code = await File.ReadAllTextAsync(location.Path);
+        var compilation = CSharpScript.Create(code, options, globalsType: typeof(Build)).GetCompilation();
+
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
+        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => Format(d, location)).ToList();
+        if (!emitted.Success)
+        {
+            return (null, errors.Count > 0 ? errors : ["error: the build script could not be compiled."]);
+        }
+
+        var entryPoint = compilation.GetEntryPoint(CancellationToken.None)
+            ?? throw new InvalidOperationException("A compiled script has no entry point.");
+        var sources = compilation.SyntaxTrees
+            .Select(tree => tree.FilePath)
+            .Where(path => !string.IsNullOrEmpty(path))
+            .Distinct(StringComparer.Ordinal)
+            .Select(path => new SourceFile(path, ContentHash.Of(path)))
+            .ToList();
+        return (new CompiledScript(
+            image.ToArray(),
+            sources,
+            packages.RuntimeAssemblies,
+            entryPoint.ContainingType.MetadataName,
+            entryPoint.MetadataName), []);
+    }
+
+    private static string Format(Diagnostic diagnostic, ScriptLocation location)
+    {
+        var span = diagnostic.Location.GetMappedLineSpan();
+        var path = location.DisplayPath(string.IsNullOrEmpty(span.Path) ? location.Path : span.Path);
+        var start = span.StartLinePosition;
+        return $"{path}({start.Line + 1},{start.Character + 1}): error {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
+    }
+}
