@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Pipeline.EndToEnd.Tests.Distribution;
+
+/// <summary>
+/// A <c>dotnet</c> command that writes its arguments to a log, one line per call, then execs the real
+/// dotnet. Put first on PATH, it shows which dotnet processes a script starts.
+/// </summary>
+public sealed class LoggingDotNet
+{
+    public LoggingDotNet(string folder)
+    {
+        Folder = Directory.CreateDirectory(folder).FullName;
+        LogPath = Path.Combine(Folder, "calls.log");
+        var wrapper = Path.Combine(Folder, "dotnet");
+        File.WriteAllText(
+            wrapper,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
+                #!/bin/sh
+                printf '%s\n' "$*" >> '{LogPath}'
+                exec '{ChildProcess.DotNetHost}' "$@"
+
+                """));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>The folder holding the wrapper: put it first on PATH.</summary>
+    public string Folder { get; }
+
+    public string LogPath { get; }
+
+    /// <summary>PATH with the wrapper's folder first.</summary>
+    public string SearchPath => Folder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+
+    /// <summary>The argument lines of every call since the last <see cref="Clear"/>.</summary>
+    public IReadOnlyList<string> Calls => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
+
+    public void Clear() => File.Delete(LogPath);
+}
