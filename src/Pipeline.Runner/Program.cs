@@ -29,6 +29,7 @@ static async Task<int> RunAsync(string[] args)
     }
 
     var script = invocation.Script!;
+    _ = ScriptCache.Root;
     var invocationDirectory = AbsolutePath.From(Directory.GetCurrentDirectory());
     Directory.SetCurrentDirectory(script.Root);
     var build = new Build(AbsolutePath.From(script.Root)) { InvocationDirectory = invocationDirectory };

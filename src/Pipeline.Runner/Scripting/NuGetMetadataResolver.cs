@@ -15,8 +15,13 @@ internal sealed class NuGetMetadataResolver(MetadataReferenceResolver inner, NuG
             return inner.ResolveReference(reference, baseFilePath, properties);
         }
 
-        // All packages were restored together; each nuget directive makes every restored assembly visible.
-        return [.. packages.CompileAssemblies.Select(path => MetadataReference.CreateFromFile(path, properties))];
+        // All packages were restored together and every assembly is referenced up front (see ScriptCompiler);
+        // Roslyn wants exactly one reference per directive, so the directive resolves to its package's own
+        // assembly where it has one by that name.
+        var name = reference[ScriptDirectives.NuGetPrefix.Length..].Split(',')[0].Trim();
+        var primary = packages.CompileAssemblies.FirstOrDefault(path => Path.GetFileNameWithoutExtension(path).Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? packages.CompileAssemblies.FirstOrDefault();
+        return primary is null ? [] : [MetadataReference.CreateFromFile(primary, properties)];
     }
 
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) =>

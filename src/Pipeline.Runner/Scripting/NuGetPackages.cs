@@ -47,9 +47,8 @@ internal sealed class NuGetPackages
 
         var configFile = NearestNuGetConfig(Path.GetDirectoryName(location.Path)!);
         var key = string.Join('\n', packages.Select(p => $"{p.Name}/{p.Version}").Append(configFile ?? string.Empty).Append(Environment.Version.ToString()));
-        var folder = Path.Combine(ScriptCache.Root, "packages", Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(Encoding.UTF8.GetBytes(key))));
+        var folder = WritableFolder(Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(Encoding.UTF8.GetBytes(key))));
         var output = Path.Combine(folder, "out");
-        Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, $"{ProjectName}.csproj"), ProjectFile(packages));
 
         string[] arguments =
@@ -66,7 +65,7 @@ internal sealed class NuGetPackages
                 .Where(line => line.Contains("error", StringComparison.OrdinalIgnoreCase))
                 .Distinct()
                 .Take(10));
-            return Failed($"{location.DisplayPath(location.Path)}: error: could not restore the script's NuGet packages " +
+            return Failed("could not restore the script's NuGet packages " +
                 $"({string.Join(", ", packages.Select(p => $"{p.Name} {p.Version}"))}).{Environment.NewLine}{detail}");
         }
 
@@ -78,6 +77,23 @@ internal sealed class NuGetPackages
     }
 
     private static NuGetPackages Failed(string error) => new([], error);
+
+    /// <summary>The restore folder in the cache; in the temporary folder when the cache cannot be written.</summary>
+    private static string WritableFolder(string key)
+    {
+        var folder = Path.Combine(ScriptCache.Root, "packages", key);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            var temporary = Path.Combine(Path.GetTempPath(), "pipeline-packages", key);
+            Directory.CreateDirectory(temporary);
+            return temporary;
+        }
+    }
 
     private static string? NearestNuGetConfig(string directory)
     {

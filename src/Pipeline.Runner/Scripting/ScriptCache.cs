@@ -20,9 +20,11 @@ internal sealed class ScriptCache(string directory)
     /// <c>PIPELINE_CACHE</c> if set; otherwise <c>$XDG_CACHE_HOME/pipeline</c>, <c>~/.cache/pipeline</c>,
     /// or <c>%LOCALAPPDATA%\pipeline</c> on Windows. Deleting the folder clears the cache.
     /// </summary>
-    public static string Root
-    {
-        get
+    public static string Root => LazyRoot.Value;
+
+    // Resolved once: Program reads it before changing to the repository root, so a relative PIPELINE_CACHE
+    // means relative to where the user ran the command.
+    private static readonly Lazy<string> LazyRoot = new(() =>
         {
             if (Environment.GetEnvironmentVariable("PIPELINE_CACHE") is { Length: > 0 } configured)
             {
@@ -37,8 +39,7 @@ internal sealed class ScriptCache(string directory)
             var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
             var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             return Path.Combine(xdg is { Length: > 0 } ? xdg : Path.Combine(home, ".cache"), "pipeline");
-        }
-    }
+        });
 
     public string Directory { get; } = directory;
 

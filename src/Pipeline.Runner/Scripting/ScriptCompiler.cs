@@ -21,15 +21,15 @@ internal static class ScriptCompiler
         "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "Pipeline",
     ];
 
-    /// <summary>The compiled script, or the compile errors formatted as <c>build/build.csx(12,5): error CS0103: ...</c>.</summary>
-    public static async Task<(CompiledScript? Script, IReadOnlyList<string> Errors)> CompileAsync(ScriptLocation location)
+    /// <summary>The compiled script, or what stops it from compiling.</summary>
+    public static async Task<(CompiledScript? Script, IReadOnlyList<ScriptError> Errors)> CompileAsync(ScriptLocation location)
     {
         var folder = Path.GetDirectoryName(location.Path)!;
         var sourceResolver = new SourceFileResolver(ImmutableArray<string>.Empty, folder);
         var packages = await NuGetPackages.RestoreAsync(ScriptDirectives.NuGetReferences(location.Path), location);
         if (packages.Error is { } restoreError)
         {
-            return (null, [restoreError]);
+            return (null, [new ScriptError(location.DisplayPath(location.Path), null, null, null, restoreError)]);
         }
 
         var options = ScriptOptions.Default
@@ -38,6 +38,7 @@ internal static class ScriptCompiler
             .WithEmitDebugInformation(true)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .AddReferences(typeof(Build).Assembly)
+            .AddReferences(packages.CompileAssemblies.Select(path => MetadataReference.CreateFromFile(path)))
             .WithImports(Imports)
             .WithSourceResolver(sourceResolver)
             .WithMetadataResolver(new NuGetMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(folder), packages));
@@ -46,33 +47,41 @@ internal static class ScriptCompiler
 
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
-        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => Format(d, location)).ToList();
+        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => ToError(d, location)).ToList();
         if (!emitted.Success)
         {
-            return (null, errors.Count > 0 ? errors : ["error: the build script could not be compiled."]);
+            return (null, errors.Count > 0 ? errors : [new ScriptError(location.DisplayPath(location.Path), null, null, null, "the build script could not be compiled.")]);
         }
 
         var entryPoint = compilation.GetEntryPoint(CancellationToken.None)
             ?? throw new InvalidOperationException("A compiled script has no entry point.");
+        // Assemblies a script names by file (#r "lib/x.dll") are loaded at run time and, like sources, part of the key.
+        var referencedFiles = compilation.DirectiveReferences
+            .OfType<PortableExecutableReference>()
+            .Select(reference => reference.FilePath)
+            .OfType<string>()
+            .Where(path => !packages.RuntimeAssemblies.Contains(path, StringComparer.Ordinal))
+            .ToList();
         var sources = compilation.SyntaxTrees
             .Select(tree => tree.FilePath)
             .Where(path => !string.IsNullOrEmpty(path))
+            .Concat(referencedFiles)
             .Distinct(StringComparer.Ordinal)
             .Select(path => new SourceFile(path, ContentHash.Of(path)))
             .ToList();
         return (new CompiledScript(
             image.ToArray(),
             sources,
-            packages.RuntimeAssemblies,
+            [.. packages.RuntimeAssemblies, .. referencedFiles],
             entryPoint.ContainingType.MetadataName,
             entryPoint.MetadataName), []);
     }
 
-    private static string Format(Diagnostic diagnostic, ScriptLocation location)
+    private static ScriptError ToError(Diagnostic diagnostic, ScriptLocation location)
     {
         var span = diagnostic.Location.GetMappedLineSpan();
         var path = location.DisplayPath(string.IsNullOrEmpty(span.Path) ? location.Path : span.Path);
         var start = span.StartLinePosition;
-        return $"{path}({start.Line + 1},{start.Character + 1}): error {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
+        return new ScriptError(path, start.Line + 1, start.Character + 1, diagnostic.Id, diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 }

@@ -33,9 +33,22 @@ internal static class ScriptHost
                 name.Name is { } simple && packages.TryGetValue(simple, out var path) ? context.LoadFromAssemblyPath(path) : null;
         }
 
-        return loadAssembly().GetType(entryType, throwOnError: true)!
-            .GetMethod(entryMethod, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+        var type = TypeOrNull(loadAssembly(), entryType);
+        return type?.GetMethod(entryMethod, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new BadImageFormatException($"The compiled script has no method {entryType}.{entryMethod}.");
+    }
+
+    private static Type? TypeOrNull(Assembly assembly, string name)
+    {
+        try
+        {
+            return assembly.GetType(name, throwOnError: false);
+        }
+        catch (ArgumentException)
+        {
+            // A garbled name in a damaged entry.
+            return null;
+        }
     }
 
     /// <summary>Runs the script's top-level statements: its declarations.</summary>

@@ -9,6 +9,8 @@ namespace Pipeline.Runner.Scripting;
 /// </summary>
 internal static class ScriptLoader
 {
+    private static int _tracingExit;
+
     public static async Task<int> LoadAsync(ScriptLocation location, Build build)
     {
         var cache = ScriptCache.For(location.Path);
@@ -35,7 +37,7 @@ internal static class ScriptLoader
             {
                 foreach (var error in errors)
                 {
-                    await Console.Error.WriteLineAsync(error);
+                    await Console.Error.WriteLineAsync(error.ToString());
                 }
 
                 return ExitCodes.UsageError;
@@ -82,6 +84,11 @@ internal static class ScriptLoader
         }
 
         Console.Error.WriteLine($"pipeline: {what} ({where})");
+        if (Interlocked.Exchange(ref _tracingExit, 1) == 1)
+        {
+            return;
+        }
+
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.Error.WriteLine(
             $"pipeline: loaded assemblies: {string.Join(", ", AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal))}");
     }

@@ -21,9 +21,10 @@ internal static class CommandLineParser
         var only = new Option<bool>("--only");
         var skip = new Option<string[]>("--skip") { Arity = ArgumentArity.OneOrMore };
         var summaryJson = new Option<string>("--summary-json");
+        var host = new Option<string>("--host");
         var parallel = new Option<string>("--parallel") { Arity = ArgumentArity.ExactlyOne };
 
-        var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel };
+        var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host };
         var parameterOptions = parameters.ToDictionary(p => p, ParameterOption);
         foreach (var option in parameterOptions.Values)
         {
@@ -52,6 +53,7 @@ internal static class CommandLineParser
             Only = result.GetValue(only),
             Skip = [.. (result.GetValue(skip) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
             SummaryJsonPath = result.GetValue(summaryJson),
+            Host = result.GetValue(host),
             Parallelism = ParseParallelism(result.GetValue(parallel)),
             ParameterValues = parameterOptions
                 .Where(p => result.GetResult(p.Value) is not null)

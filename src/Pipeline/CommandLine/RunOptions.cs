@@ -22,6 +22,9 @@ internal sealed record RunOptions
 
     public string? SummaryJsonPath { get; init; }
 
+    /// <summary>The CI host named by <c>--host</c>, overriding detection; <c>local</c> forces plain output.</summary>
+    public string? Host { get; init; }
+
     /// <summary>Raw values given on the command line per parameter; a flag given bare has no values.</summary>
     public IReadOnlyDictionary<IParameter, IReadOnlyList<string>> ParameterValues { get; init; } =
         new Dictionary<IParameter, IReadOnlyList<string>>();

@@ -145,7 +145,8 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         }
         catch (Exception exception)
         {
-            return new TargetResult(target, TargetOutcome.Failed, clock.Elapsed, FailureMessage.Of(exception), target.FailureAllowed);
+            return new TargetResult(
+                target, TargetOutcome.Failed, clock.Elapsed, FailureMessage.Of(exception), target.FailureAllowed, FailureMessage.LocationOf(exception));
         }
         finally
         {

@@ -12,10 +12,7 @@ internal static partial class FailureMessage
 {
     public static string Of(Exception exception)
     {
-        while (exception is TargetInvocationException or AggregateException { InnerExceptions.Count: 1 } && exception.InnerException is not null)
-        {
-            exception = exception.InnerException;
-        }
+        exception = Innermost(exception);
 
         var message = exception switch
         {
@@ -23,26 +20,35 @@ internal static partial class FailureMessage
             _ when exception.GetType() == typeof(Exception) => exception.Message,
             _ => $"{exception.GetType().Name}: {exception.Message}",
         };
-        if (ScriptLocation(exception) is { } location)
+        if (LocationOf(exception) is { } location)
         {
-            message += $" (at {location})";
+            message += $" (at {location.File}:line {location.Line})";
         }
 
         return SecretMasker.Apply(message);
     }
 
-    /// <summary>The first stack frame in a build script, as <c>build/build.csx:line 12</c>.</summary>
-    private static string? ScriptLocation(Exception exception)
+    /// <summary>The first stack frame in a build script, relative to the repository root (the current directory).</summary>
+    public static SourceLocation? LocationOf(Exception exception)
     {
-        var match = ScriptFrame().Match(exception.StackTrace ?? string.Empty);
+        var match = ScriptFrame().Match(Innermost(exception).StackTrace ?? string.Empty);
         if (!match.Success)
         {
             return null;
         }
 
-        var path = match.Groups["path"].Value;
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
-        return $"{relative}:line {match.Groups["line"].Value}";
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), match.Groups["path"].Value).Replace('\\', '/');
+        return new SourceLocation(relative, int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception is TargetInvocationException or AggregateException { InnerExceptions.Count: 1 } && exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
     }
 
     [GeneratedRegex(@" in (?<path>.+?\.csx):line (?<line>\d+)")]

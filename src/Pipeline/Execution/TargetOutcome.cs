@@ -13,7 +13,14 @@ public enum TargetOutcome
 /// <summary>One target's result in a run.</summary>
 /// <param name="Reason">Why it was skipped or not run, or the failure message; masked.</param>
 /// <param name="FailureAllowed">It failed, but was declared with <c>AllowFailure()</c>, so the build did not.</param>
-public sealed record TargetResult(Target Target, TargetOutcome Outcome, TimeSpan Duration, string? Reason, bool FailureAllowed = false)
+/// <param name="Location">For a failure raised in a build script: the file and line it came from.</param>
+public sealed record TargetResult(
+    Target Target,
+    TargetOutcome Outcome,
+    TimeSpan Duration,
+    string? Reason,
+    bool FailureAllowed = false,
+    SourceLocation? Location = null)
 {
     /// <summary>Lets dependents run: succeeded, skipped, or failed with failure allowed.</summary>
     public bool LetsDependentsRun => Outcome is TargetOutcome.Succeeded or TargetOutcome.Skipped ||
@@ -22,6 +29,9 @@ public sealed record TargetResult(Target Target, TargetOutcome Outcome, TimeSpan
     /// <summary>A failure that fails the build.</summary>
     public bool FailsBuild => Outcome == TargetOutcome.Failed && !FailureAllowed;
 }
+
+/// <summary>A place in a build script: a path relative to the repository root, and a 1-based line.</summary>
+public sealed record SourceLocation(string File, int Line);
 
 /// <summary>The whole invocation: every scheduled target's result in plan order, and the wall time.</summary>
 public sealed record RunResult(IReadOnlyList<TargetResult> Targets, TimeSpan WallTime, bool Cancelled)

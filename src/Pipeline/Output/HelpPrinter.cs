@@ -15,6 +15,7 @@ internal static class HelpPrinter
         ("--skip TARGET", "Leave a target out (repeatable or comma-separated); its dependents still run."),
         ("--only", "Run the named targets without their dependencies."),
         ("--summary-json FILE", "Also write the run's summary as JSON to FILE."),
+        ("--host NAME", "Talk to this CI host instead of the detected one (try its output locally); 'local' forces plain output."),
     ];
 
     public static void Print(IAnsiConsole console, Build build)

@@ -11,8 +11,11 @@ internal sealed class PipelineConsole
 {
     private static PipelineConsole? _installed;
 
-    private PipelineConsole(TargetLabellingWriter output, TargetLabellingWriter error, IAnsiConsole ansi)
+    private readonly TextWriter _rawOutput;
+
+    private PipelineConsole(TargetLabellingWriter output, TargetLabellingWriter error, IAnsiConsole ansi, TextWriter rawOutput)
     {
+        _rawOutput = rawOutput;
         Output = output;
         Error = error;
         Ansi = ansi;
@@ -41,7 +44,8 @@ internal sealed class PipelineConsole
             return _installed;
         }
 
-        var output = new TargetLabellingWriter(new MaskingTextWriter(Console.Out));
+        var rawOutput = Console.Out;
+        var output = new TargetLabellingWriter(new MaskingTextWriter(rawOutput));
         var error = new TargetLabellingWriter(new MaskingTextWriter(Console.Error));
         Console.SetOut(output);
         Console.SetError(error);
@@ -60,7 +64,18 @@ internal sealed class PipelineConsole
             ansi.Profile.Width = 160;
         }
 
-        return _installed = new PipelineConsole(output, error, ansi);
+        return _installed = new PipelineConsole(output, error, ansi, rawOutput);
+    }
+
+    /// <summary>
+    /// Writes a line past the secret masking: only for CI host protocol lines that register a secret, which
+    /// the host itself hides. Pending masked output goes first, so lines keep their order.
+    /// </summary>
+    public void WriteRaw(string line)
+    {
+        Console.Out.Flush();
+        _rawOutput.WriteLine(line);
+        _rawOutput.Flush();
     }
 
     /// <summary>Writes out anything held back (partial lines) at the end of a run.</summary>

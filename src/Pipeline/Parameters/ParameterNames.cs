@@ -5,7 +5,7 @@ internal static class ParameterNames
 {
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
-        "help", "h", "plan", "json", "parallel", "keep-going", "skip", "only", "summary-json", "script", "version",
+        "help", "h", "plan", "json", "parallel", "keep-going", "skip", "only", "summary-json", "script", "version", "host",
     };
 
     public static bool IsValid(string name) =>

@@ -15,6 +15,12 @@ public static class SecretMasker
     private static volatile string[] _secrets = [];
     private static readonly Lock Gate = new();
 
+    /// <summary>Raised for each newly registered value, so a CI host can be told to mask it too.</summary>
+    internal static event Action<string>? Registered;
+
+    /// <summary>Every value registered so far (longest first).</summary>
+    internal static IReadOnlyList<string> Values => _secrets;
+
     /// <summary>Registers a value that must never be printed. Empty and very short values are ignored.</summary>
     public static void Register(string? secret)
     {
@@ -25,10 +31,18 @@ public static class SecretMasker
 
         // A multi-line secret (a key file) is often printed line by line, so each line is a secret too.
         var parts = secret.Split('\n').Select(line => line.Trim()).Where(line => line.Length >= MinimumLength).Append(secret);
+        string[] added;
         lock (Gate)
         {
+            added = [.. parts.Except(_secrets)];
+
             // Longest first, so a secret that contains another is masked whole.
             _secrets = [.. _secrets.Union(parts).OrderByDescending(s => s.Length)];
+        }
+
+        foreach (var value in added)
+        {
+            Registered?.Invoke(value);
         }
     }
 

@@ -1,0 +1,60 @@
+namespace Pipeline.Hosts;
+
+/// <summary>
+/// A CI host: how to recognise it from the environment, how to read a normalised <see cref="BuildIdentity"/>
+/// from its variables, what it can do (<see cref="Capabilities"/>), and its protocol for each of those
+/// things, as <see cref="HostEffect"/>s. One subclass per host, one file each; what a host cannot do at
+/// run time it leaves to the defaults here, which do nothing.
+/// </summary>
+public abstract class CiHost
+{
+    /// <summary>The short name used by <c>--host</c> and in reports, e.g. <c>github-actions</c>.</summary>
+    public abstract string Name { get; }
+
+    public abstract string DisplayName { get; }
+
+    /// <summary>Per capability: done at run time, only in the CI configuration, or not at all. Read by the CI configuration generator too.</summary>
+    public abstract IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; }
+
+    /// <summary>True when this host is running the build.</summary>
+    public abstract bool IsPresent(HostEnvironment environment);
+
+    /// <summary>The identity from the host's variables; what the host does not say is left null for git to fill in.</summary>
+    public abstract BuildIdentity ReadIdentity(HostEnvironment environment);
+
+    public CapabilitySupport Supports(HostCapability capability) =>
+        Capabilities.TryGetValue(capability, out var support) ? support : CapabilitySupport.None;
+
+    public virtual IEnumerable<HostEffect> BeginGroup(string title) => [];
+
+    public virtual IEnumerable<HostEffect> EndGroup(string title) => [];
+
+    public virtual IEnumerable<HostEffect> Annotate(Annotation annotation) => [];
+
+    public virtual IEnumerable<HostEffect> RegisterSecret(string value) => [];
+
+    /// <summary>Publishes the run's Markdown summary; <paramref name="summaryFile"/> (absolute) already holds it.</summary>
+    public virtual IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment) => [];
+
+    /// <summary>Hands values to later steps or jobs; <c>artifacts/outputs.env</c> is written for every host besides.</summary>
+    public virtual IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) => [];
+
+    public virtual IEnumerable<HostEffect> PublishArtifact(string path) => [];
+
+    public virtual IEnumerable<HostEffect> SetBuildNumber(string version) => [];
+
+    public override string ToString() => Name;
+
+    /// <summary>A capability table from pairs, the rest <see cref="CapabilitySupport.None"/>.</summary>
+    protected static IReadOnlyDictionary<HostCapability, CapabilitySupport> Table(params (HostCapability Capability, CapabilitySupport Support)[] entries) =>
+        Enum.GetValues<HostCapability>().ToDictionary(c => c, c => entries.FirstOrDefault(e => e.Capability == c).Support);
+}
+
+/// <summary>An error or warning for the host to show against the run (and a file and line where known).</summary>
+public sealed record Annotation(AnnotationLevel Level, string Message, string? File = null, int? Line = null, int? Column = null, string? Title = null);
+
+public enum AnnotationLevel
+{
+    Warning,
+    Error,
+}

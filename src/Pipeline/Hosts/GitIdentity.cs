@@ -1,0 +1,43 @@
+namespace Pipeline.Hosts;
+
+/// <summary>
+/// Fills what a host did not say about the build from <c>git</c>: the commit, the branch (unless HEAD is
+/// detached, as in most CI checkouts) and a tag pointing at HEAD. Locally this is the whole identity.
+/// </summary>
+internal static class GitIdentity
+{
+    public static BuildIdentity Complete(BuildIdentity identity, string repository)
+    {
+        var commit = identity.Commit ?? Git(repository, "rev-parse", "HEAD");
+        var branch = identity.Branch;
+        var tag = identity.Tag;
+        if (identity.Ref is null && identity.PullRequest is null)
+        {
+            branch ??= Git(repository, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null;
+            tag ??= Git(repository, "describe", "--exact-match", "--tags", "HEAD");
+        }
+
+        return identity with
+        {
+            Commit = commit,
+            Branch = branch,
+            Tag = tag,
+            Ref = identity.Ref ?? Refs.Compose(tag is null ? branch : null, tag, identity.PullRequest?.Number),
+        };
+    }
+
+    /// <summary>The command's trimmed output, or null when git is missing, fails, or this is no repository.</summary>
+    private static string? Git(string repository, params string[] arguments)
+    {
+        try
+        {
+            var result = Cmd.RunAsync("git", arguments, new CommandOptions { WorkingDirectory = repository, Quiet = true, AllowNonZeroExitCode = true })
+                .GetAwaiter().GetResult();
+            return result.ExitCode == 0 && result.StandardOutput.Trim() is { Length: > 0 } output ? output : null;
+        }
+        catch (CommandFailedException)
+        {
+            return null;
+        }
+    }
+}

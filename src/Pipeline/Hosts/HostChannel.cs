@@ -1,0 +1,85 @@
+using Pipeline.Secrets;
+
+namespace Pipeline.Hosts;
+
+/// <summary>
+/// Carries out a host's <see cref="HostEffect"/>s: protocol lines to standard output (raw ones past the
+/// secret masking, so a secret can be registered with the host), appends to the files the host reads,
+/// and the host agent's commands. A failing agent command is a warning: talking to the host must never
+/// fail the build.
+/// </summary>
+internal sealed class HostChannel
+{
+    private readonly Action<string> _printLine;
+    private readonly Action<string> _printRaw;
+
+    public HostChannel(CiHost host, HostEnvironment environment, Action<string> printLine, Action<string> printRaw)
+    {
+        Host = host;
+        Environment = environment;
+        _printLine = printLine;
+        _printRaw = printRaw;
+    }
+
+    public CiHost Host { get; }
+
+    public HostEnvironment Environment { get; }
+
+    public void Apply(IEnumerable<HostEffect> effects)
+    {
+        foreach (var effect in effects)
+        {
+            switch (effect)
+            {
+                case PrintLine { Raw: true } line:
+                    _printRaw(line.Text);
+                    break;
+                case PrintLine line:
+                    _printLine(line.Text);
+                    break;
+                case AppendToFile append:
+                    Append(append);
+                    break;
+                case RunCommand command:
+                    Run(command);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(effects), effect, "Unknown host effect.");
+            }
+        }
+    }
+
+    private static void Append(AppendToFile append)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(append.Path)) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.AppendAllText(append.Path, SecretMasker.Apply(append.Text));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"warning: could not write {append.Path} for the CI host: {exception.Message}");
+        }
+    }
+
+    private void Run(RunCommand command)
+    {
+        try
+        {
+            var result = Cmd.RunAsync(command.Program, command.Arguments, new CommandOptions { Quiet = true, AllowNonZeroExitCode = true })
+                .GetAwaiter().GetResult();
+            if (result.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"warning: {Host.DisplayName}: {CommandLineText.Format(command.Program, command.Arguments)} exited with code {result.ExitCode}: {result.StandardError.Trim()}");
+            }
+        }
+        catch (CommandFailedException exception)
+        {
+            Console.Error.WriteLine($"warning: {Host.DisplayName}: {exception.Message}");
+        }
+    }
+}

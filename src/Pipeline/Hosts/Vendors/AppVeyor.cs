@@ -1,0 +1,113 @@
+namespace Pipeline.Hosts.Vendors;
+
+/// <summary>
+/// AppVeyor: the build worker's <c>appveyor</c> command (compilation messages, build variables, artifacts,
+/// the build version). Syntax: https://www.appveyor.com/docs/build-worker-api ("Options are similar to
+/// PowerShell cmdlet parameters": <c>-Category</c>, <c>-FileName</c>, <c>-Line</c>, <c>-Column</c>, <c>-Name</c>, <c>-Value</c>, <c>-Version</c>).
+/// </summary>
+public sealed class AppVeyor : CiHost
+{
+    public override string Name => "appveyor";
+
+    public override string DisplayName => "AppVeyor";
+
+    // Masking: secure variables are masked, as declared in the project; there is no command to add a value.
+    // The Messages tab is not a rendered summary, and AppVeyor has no log groups or deployment approvals.
+    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
+        (HostCapability.Groups, CapabilitySupport.None),
+        (HostCapability.Annotations, CapabilitySupport.Runtime),
+        (HostCapability.Masking, CapabilitySupport.ConfigurationOnly),
+        (HostCapability.JobSummary, CapabilitySupport.None),
+        (HostCapability.Outputs, CapabilitySupport.Runtime),
+        (HostCapability.Artifacts, CapabilitySupport.Runtime),
+        (HostCapability.BuildNumber, CapabilitySupport.Runtime),
+        (HostCapability.Approvals, CapabilitySupport.None));
+
+    // APPVEYOR is "True" on Windows images and "true" on Ubuntu ones.
+    public override bool IsPresent(HostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.IsTrue("APPVEYOR");
+    }
+
+    // APPVEYOR_REPO_BRANCH is the base branch for a pull request (the source is
+    // APPVEYOR_PULL_REQUEST_HEAD_REPO_BRANCH) and holds the tag name in a tag build; APPVEYOR_REPO_TAG says
+    // True/true. The run's page is built from its parts with the build id, which, unlike the version, does not
+    // change when the build updates its version; APPVEYOR_URL is unset on older workers, where the hosted
+    // service's address is used.
+    public override BuildIdentity ReadIdentity(HostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var pullRequest = environment["APPVEYOR_PULL_REQUEST_NUMBER"] is { } number
+            ? new PullRequest(number, environment["APPVEYOR_PULL_REQUEST_HEAD_REPO_BRANCH"], environment["APPVEYOR_REPO_BRANCH"])
+            : null;
+        var tag = pullRequest is null && environment.IsTrue("APPVEYOR_REPO_TAG") ? environment["APPVEYOR_REPO_TAG_NAME"] : null;
+        var branch = pullRequest is not null ? pullRequest.SourceBranch : tag is null ? environment["APPVEYOR_REPO_BRANCH"] : null;
+        var server = (environment["APPVEYOR_URL"] ?? "https://ci.appveyor.com").TrimEnd('/');
+        var account = environment["APPVEYOR_ACCOUNT_NAME"];
+        var project = environment["APPVEYOR_PROJECT_SLUG"];
+        var buildId = environment["APPVEYOR_BUILD_ID"];
+        return new BuildIdentity
+        {
+            Host = Name,
+            Ref = Refs.Compose(branch, tag, pullRequest?.Number),
+            Branch = branch,
+            Tag = tag,
+            Commit = environment["APPVEYOR_REPO_COMMIT"],
+            PullRequest = pullRequest,
+            BuildNumber = environment["APPVEYOR_BUILD_NUMBER"],
+            BuildId = buildId,
+            BuildUrl = account is not null && project is not null && buildId is not null
+                ? $"{server}/project/{account}/{project}/builds/{buildId}"
+                : null,
+        };
+    }
+
+    // appveyor AddCompilationMessage <message> -Category Error|Warning [-FileName F] [-Line L] [-Column C];
+    // the title leads the message, which has no title of its own.
+    public override IEnumerable<HostEffect> Annotate(Annotation annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        var arguments = new List<string>
+        {
+            "AddCompilationMessage",
+            HostText.Describe(annotation, withLocation: false),
+            "-Category",
+            annotation.Level == AnnotationLevel.Error ? "Error" : "Warning",
+        };
+        if (annotation.File is { } file)
+        {
+            arguments.AddRange(["-FileName", file]);
+        }
+
+        if (annotation.Line is { } line)
+        {
+            arguments.AddRange(["-Line", line.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        if (annotation.Column is { } column)
+        {
+            arguments.AddRange(["-Column", column.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        return [new RunCommand("appveyor", arguments)];
+    }
+
+    // appveyor SetVariable -Name <string> -Value <string>: an environment variable for the rest of the build.
+    public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
+        [.. (outputs ?? []).Select(o => new RunCommand("appveyor", ["SetVariable", "-Name", o.Key, "-Value", o.Value]))];
+
+    public override IEnumerable<HostEffect> PublishArtifact(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return [new RunCommand("appveyor", ["PushArtifact", path])];
+    }
+
+    // appveyor UpdateBuild -Version <v>. AppVeyor requires the version to be unique within the project, so a
+    // re-run of the same commit should carry the build number in it (the docs' own warning).
+    public override IEnumerable<HostEffect> SetBuildNumber(string version)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        return [new RunCommand("appveyor", ["UpdateBuild", "-Version", version])];
+    }
+}

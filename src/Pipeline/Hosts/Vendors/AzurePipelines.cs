@@ -1,0 +1,139 @@
+namespace Pipeline.Hosts.Vendors;
+
+/// <summary>
+/// Azure Pipelines: logging commands on standard output (<c>##[group]</c>, <c>##vso[task.logissue]</c>,
+/// <c>##vso[task.setsecret]</c>, <c>##vso[artifact.upload]</c>, …), which cover every capability at run time
+/// except approvals (environment checks, configured in Azure DevOps).
+/// Syntax: https://learn.microsoft.com/azure/devops/pipelines/scripts/logging-commands
+/// </summary>
+public sealed class AzurePipelines : CiHost
+{
+    /// <summary>The artifact (and container folder) that <see cref="PublishArtifact"/> uploads into.</summary>
+    public const string ArtifactName = "pipeline";
+
+    public override string Name => "azure-pipelines";
+
+    public override string DisplayName => "Azure Pipelines";
+
+    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
+        (HostCapability.Groups, CapabilitySupport.Runtime),
+        (HostCapability.Annotations, CapabilitySupport.Runtime),
+        (HostCapability.Masking, CapabilitySupport.Runtime),
+        (HostCapability.JobSummary, CapabilitySupport.Runtime),
+        (HostCapability.Outputs, CapabilitySupport.Runtime),
+        (HostCapability.Artifacts, CapabilitySupport.Runtime),
+        (HostCapability.BuildNumber, CapabilitySupport.Runtime),
+        (HostCapability.Approvals, CapabilitySupport.ConfigurationOnly));
+
+    // The agent sets TF_BUILD=True and no CI variable.
+    public override bool IsPresent(HostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.IsTrue("TF_BUILD");
+    }
+
+    // BUILD_SOURCEBRANCH is the full ref (refs/heads/feature/login, refs/tags/v1.2.0, refs/pull/42/merge);
+    // BUILD_SOURCEBRANCHNAME keeps only the last segment ("login") and is not used. The pull request branch
+    // variables are documented as full refs but arrive short from GitHub (env-ci), so both forms are read.
+    // SYSTEM_PULLREQUEST_PULLREQUESTNUMBER is the number people see for GitHub (whose PULLREQUESTID is an
+    // internal id); Azure Repos sets only PULLREQUESTID, which is its number and also appears in the ref.
+    public override BuildIdentity ReadIdentity(HostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var reference = environment["BUILD_SOURCEBRANCH"];
+        var isPullRequest = environment["BUILD_REASON"] == "PullRequest" || environment["SYSTEM_PULLREQUEST_PULLREQUESTID"] is not null;
+        var number = isPullRequest
+            ? environment["SYSTEM_PULLREQUEST_PULLREQUESTNUMBER"] ?? Refs.PullRequestNumber(reference) ?? environment["SYSTEM_PULLREQUEST_PULLREQUESTID"]
+            : null;
+        var pullRequest = number is not null
+            ? new PullRequest(number, Refs.BranchName(environment["SYSTEM_PULLREQUEST_SOURCEBRANCH"]), Refs.BranchName(environment["SYSTEM_PULLREQUEST_TARGETBRANCH"]))
+            : null;
+        var tag = pullRequest is null ? Refs.TagName(reference) : null;
+        var branch = pullRequest is not null ? pullRequest.SourceBranch : Refs.BranchName(reference);
+        var collection = environment["SYSTEM_COLLECTIONURI"];
+        var project = environment["SYSTEM_TEAMPROJECT"];
+        var buildId = environment["BUILD_BUILDID"];
+        return new BuildIdentity
+        {
+            Host = Name,
+            Ref = pullRequest is not null ? Refs.PullRequest(pullRequest.Number) : reference,
+            Branch = branch,
+            Tag = tag,
+            Commit = environment["BUILD_SOURCEVERSION"],
+            PullRequest = pullRequest,
+            BuildNumber = environment["BUILD_BUILDNUMBER"],
+            BuildId = buildId,
+            BuildUrl = collection is not null && project is not null && buildId is not null
+                ? $"{collection.TrimEnd('/')}/{Uri.EscapeDataString(project)}/_build/results?buildId={buildId}"
+                : null,
+        };
+    }
+
+    public override IEnumerable<HostEffect> BeginGroup(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return [new PrintLine($"##[group]{HostText.OneLine(title)}")];
+    }
+
+    public override IEnumerable<HostEffect> EndGroup(string title) => [new PrintLine("##[endgroup]")];
+
+    // ##vso[task.logissue type=error;sourcepath=F;linenumber=L;columnnumber=C]message; the title has no
+    // property of its own (code= is an error code), so it leads the message.
+    public override IEnumerable<HostEffect> Annotate(Annotation annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        var properties = new List<string> { annotation.Level == AnnotationLevel.Error ? "type=error" : "type=warning" };
+        if (annotation.File is { } file)
+        {
+            properties.Add($"sourcepath={EscapeProperty(file)}");
+        }
+
+        if (annotation.Line is { } line)
+        {
+            properties.Add($"linenumber={line}");
+        }
+
+        if (annotation.Column is { } column)
+        {
+            properties.Add($"columnnumber={column}");
+        }
+
+        return [new PrintLine($"##vso[task.logissue {string.Join(';', properties)}]{EscapeData(HostText.Describe(annotation, withLocation: false))}")];
+    }
+
+    // ##vso[task.setsecret]value is the documented command for this ("the value is masked out from the logs
+    // from this point forward"); unlike task.setvariable with issecret=true it creates no pipeline variable.
+    public override IEnumerable<HostEffect> RegisterSecret(string value) =>
+        [.. HostText.SecretParts(value ?? string.Empty).Select(part => new PrintLine($"##vso[task.setsecret]{EscapeData(part)}", Raw: true))];
+
+    // ##vso[task.uploadsummary]<absolute path to a .md file> attaches it to the run's Extensions tab.
+    public override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(summaryFile);
+        return [new PrintLine($"##vso[task.uploadsummary]{EscapeData(summaryFile)}")];
+    }
+
+    // isoutput=true makes the value readable from later jobs as dependencies.<job>.outputs['<step>.<name>'].
+    public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
+        [.. (outputs ?? []).Select(o => new PrintLine($"##vso[task.setvariable variable={EscapeProperty(o.Key)};isoutput=true]{EscapeData(o.Value)}"))];
+
+    public override IEnumerable<HostEffect> PublishArtifact(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return [new PrintLine($"##vso[artifact.upload containerfolder={ArtifactName};artifactname={ArtifactName}]{EscapeData(path)}")];
+    }
+
+    public override IEnumerable<HostEffect> SetBuildNumber(string version)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        return [new PrintLine($"##vso[build.updatebuildnumber]{EscapeData(version)}")];
+    }
+
+    // The escapes of Microsoft's own task library (azure-pipelines-task-lib, taskcommand.ts), which the agent
+    // decodes: % CR LF in the message, and besides ; and ] in property values.
+    private static string EscapeData(string value) =>
+        value.Replace("%", "%AZP25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string EscapeProperty(string value) =>
+        EscapeData(value).Replace("]", "%5D", StringComparison.Ordinal).Replace(";", "%3B", StringComparison.Ordinal);
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using Pipeline.Execution;
+using Pipeline.Secrets;
+
+namespace Pipeline.Output;
+
+/// <summary>The run's summary as Markdown, for <c>artifacts/summary.md</c> and the CI host's job summary.</summary>
+internal static class SummaryMarkdown
+{
+    public static string Render(RunResult run, IReadOnlyList<string> closingLines)
+    {
+        var verdict = run.ExitCode switch
+        {
+            ExitCodes.Success => "Build succeeded",
+            ExitCodes.Cancelled => "Build cancelled",
+            _ => "Build failed",
+        };
+        var text = new StringBuilder()
+            .Append($"### {verdict} in {Durations.Format(run.WallTime)}\n\n")
+            .Append("| Target | Outcome | Duration | Details |\n")
+            .Append("|---|---|---:|---|\n");
+        foreach (var result in run.Targets)
+        {
+            var outcome = result.Outcome == TargetOutcome.Failed && result.FailureAllowed
+                ? "failed (allowed)"
+                : result.Outcome switch
+                {
+                    TargetOutcome.NotRun => "not run",
+                    var other => other.ToString().ToLowerInvariant(),
+                };
+            var duration = result.Outcome == TargetOutcome.NotRun ? string.Empty : Durations.Format(result.Duration);
+            text.Append($"| {Cell(result.Target.Name)} | {outcome} | {duration} | {Cell(result.Reason ?? string.Empty)} |\n");
+        }
+
+        foreach (var line in closingLines)
+        {
+            text.Append($"\n{Cell(line)}\n");
+        }
+
+        return SecretMasker.Apply(text.ToString());
+    }
+
+    private static string Cell(string value) =>
+        value.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}
