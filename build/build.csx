@@ -21,7 +21,7 @@ var test = Target("Test")
     });
 
 var package = Target("Package")
-    .Description("Packs the library and the runner tool into artifacts/packages, with a SHA256SUMS file.")
+    .Description("Packs the library, the runner tool and the dotnet new templates into artifacts/packages, with a SHA256SUMS file.")
     .DependsOn(compile, test)
     .Executes(async ct =>
     {
@@ -33,6 +33,29 @@ var package = Target("Package")
 
         await DotNet.PackAsync(solution, output, configuration, noBuild: true, cancellationToken: ct);
         Checksums.WriteSha256Sums(output);
+
+        // For later CI steps and jobs: the version (from the library package's name) and where the packages are.
+        var version = Directory.EnumerateFiles(output, "Pipeline.*.nupkg")
+            .Select(Path.GetFileName)
+            .Select(name => System.Text.RegularExpressions.Regex.Match(name!, @"^Pipeline\.(\d.*)\.nupkg$"))
+            .First(match => match.Success).Groups[1].Value;
+        SetOutput("version", version);
+        SetOutput("packages", output);
+        SetBuildNumber(version);
+        PublishArtifact(output);
     });
+
+// Benchmarks, not tests: start-up, memory and planning against a .NET hello world, in a repository set up by
+// `dotnet new pipeline` from the runner tool and template packed afresh (with a version of their own) by the
+// harness. Prints one table (README, "Performance"); a MISS does not fail the build, only a measurement that could
+// not be made does. After Package when both are named (./build.sh Package Bench), without pulling the tests in.
+Target("Bench")
+    .Description("Measures start-up, memory and planning against a .NET hello world; prints one table.")
+    .After(package)
+    .Executes(ct => Cmd.RunAsync(
+        "dotnet",
+        ["run", "--project", Root / "build/bench/Pipeline.Bench", "-c", "Release", "--", "--table", artifacts / "bench/performance.md"],
+        new CommandOptions { Timeout = TimeSpan.FromMinutes(15) },
+        ct));
 
 Default(package);

@@ -33,6 +33,6 @@ static async Task<int> RunAsync(string[] args)
     var invocationDirectory = AbsolutePath.From(Directory.GetCurrentDirectory());
     Directory.SetCurrentDirectory(script.Root);
     var build = new Build(AbsolutePath.From(script.Root)) { InvocationDirectory = invocationDirectory };
-    var loaded = await ScriptLoader.LoadAsync(script, build);
+    var loaded = await ScriptLoader.LoadAsync(script, build, invocation.BuildArguments);
     return loaded != ExitCodes.Success ? loaded : await build.RunAsync(invocation.BuildArguments);
 }

@@ -11,7 +11,7 @@ internal static class ScriptLoader
 {
     private static int _tracingExit;
 
-    public static async Task<int> LoadAsync(ScriptLocation location, Build build)
+    public static async Task<int> LoadAsync(ScriptLocation location, Build build, IReadOnlyList<string> buildArguments)
     {
         var cache = ScriptCache.For(location.Path);
         var entry = cache.FindCurrent();
@@ -39,6 +39,8 @@ internal static class ScriptLoader
                 {
                     await Console.Error.WriteLineAsync(error.ToString());
                 }
+
+                RunnerHost.Annotate(RunnerHost.From(buildArguments), errors);
 
                 return ExitCodes.UsageError;
             }

@@ -11,10 +11,14 @@ internal static class GitIdentity
         var commit = identity.Commit ?? Git(repository, "rev-parse", "HEAD");
         var branch = identity.Branch;
         var tag = identity.Tag;
-        if (identity.Ref is null && identity.PullRequest is null)
+        if (identity.PullRequest is null)
         {
-            branch ??= Git(repository, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null;
+            // Some hosts (Bamboo, Jenkins freestyle jobs) report a tag build as a branch build: ask git too.
             tag ??= Git(repository, "describe", "--exact-match", "--tags", "HEAD");
+            if (identity.Ref is null)
+            {
+                branch ??= Git(repository, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null;
+            }
         }
 
         return identity with

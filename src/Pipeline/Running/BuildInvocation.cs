@@ -1,6 +1,7 @@
 using Pipeline.CommandLine;
 using Pipeline.Execution;
 using Pipeline.Files;
+using Pipeline.Hosts;
 using Pipeline.Output;
 using Pipeline.Planning;
 
@@ -33,6 +34,7 @@ internal static class BuildInvocation
                 throw new UsageException("--json goes with --plan; for the run's summary use --summary-json FILE.");
             }
 
+            var channel = ConnectHost(build, options, new HostEnvironment(environment), console);
             ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory);
             summaryPath = SummaryPath(options, build);
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
@@ -66,6 +68,26 @@ internal static class BuildInvocation
         return await ExecuteAsync(build, plan, options with { SummaryJsonPath = summaryPath }, console).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Picks the CI host (<c>--host</c>, else detected), gives the build its channel to it, and registers every
+    /// secret with the host's own masking, those known already and those registered later.
+    /// </summary>
+    private static HostChannel ConnectHost(Build build, RunOptions options, HostEnvironment environment, PipelineConsole console)
+    {
+        var host = options.Host is { } name
+            ? HostDetector.Find(name) ?? throw new UsageException($"Unknown host '{name}'. Known hosts: {string.Join(", ", HostDetector.Names)}.")
+            : HostDetector.Detect(environment);
+        var channel = new HostChannel(host, environment, line => Console.Out.WriteLine(line), console.WriteRaw);
+        build.Attach(channel);
+        foreach (var secret in Secrets.SecretMasker.Values)
+        {
+            channel.Apply(host.RegisterSecret(secret));
+        }
+
+        Secrets.SecretMasker.Registered += secret => channel.Apply(host.RegisterSecret(secret));
+        return channel;
+    }
+
     /// <summary>The absolute path for <c>--summary-json</c>, checked before anything runs.</summary>
     private static string? SummaryPath(RunOptions options, Build build)
     {
@@ -84,12 +106,16 @@ internal static class BuildInvocation
     {
         using var signals = new InterruptSignals();
         console.LabelLines = options.Parallelism > 1;
-        var executor = new Executor(plan, new ExecutorOptions(options.Parallelism, options.KeepGoing), new ConsoleRunReporter(console.Ansi));
+        var channel = build.Channel!;
+        var groups = options.Parallelism == 1 && channel.Host.Supports(HostCapability.Groups) == CapabilitySupport.Runtime;
+        var reporter = new ConsoleRunReporter(console.Ansi, channel, groups);
+        var executor = new Executor(plan, new ExecutorOptions(options.Parallelism, options.KeepGoing), reporter);
         var run = await executor.RunAsync(signals.Token).ConfigureAwait(false);
         console.LabelLines = false;
         console.Flush();
 
         SummaryPrinter.Print(console.Ansi, run);
+        PublishRunRecord(build, run, channel);
         var exitCode = run.ExitCode;
         if (options.SummaryJsonPath is { } path)
         {
@@ -111,5 +137,26 @@ internal static class BuildInvocation
 
         console.Flush();
         return exitCode;
+    }
+
+    /// <summary>
+    /// <c>artifacts/summary.md</c> and <c>artifacts/outputs.env</c> on every host, and the host's own job
+    /// summary where it has one. Failing to write them is a warning, not a failed build.
+    /// </summary>
+    private static void PublishRunRecord(Build build, RunResult run, HostChannel channel)
+    {
+        var artifacts = Path.Combine(build.Root, "artifacts");
+        try
+        {
+            var markdown = SummaryMarkdown.Render(run, build.ClosingLines);
+            var summaryFile = Path.Combine(artifacts, "summary.md");
+            AtomicFile.WriteAllText(summaryFile, markdown);
+            AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), string.Concat(build.Outputs.Select(o => $"{o.Key}={o.Value}\n")));
+            channel.Apply(channel.Host.PublishSummary(markdown, summaryFile, channel.Environment));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"warning: could not write the run's summary into {artifacts}: {exception.Message}");
+        }
     }
 }
