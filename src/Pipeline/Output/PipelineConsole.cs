@@ -50,13 +50,17 @@ internal sealed class PipelineConsole
         Console.SetOut(output);
         Console.SetError(error);
 
-        var plain = Console.IsOutputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var plain = Console.IsOutputRedirected || noColor;
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(Console.Out),
+
+            // Spectre turns colour back on for CI logs that render it (GitHub, GitLab, Azure…), except when NO_COLOR asks otherwise.
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = !noColor },
         });
         if (Console.IsOutputRedirected)
         {
