@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Pipeline.Bench;
+
+/// <summary>
+/// One benchmark run, end to end: the machine, planning in process, the floor app, the no-op repository
+/// from fresh packages, then start-up and memory measured against the floor, all into one table.
+/// A measurement that cannot be made is shown as NOT MEASURED, its reason on stderr, and the exit code is 1.
+/// </summary>
+internal static class BenchRun
+{
+    private static readonly Stopwatch Clock = new();
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        Clock.Start();
+        var failures = 0;
+        using var scratch = new Scratch(options.Keep);
+        var date = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var machine = await MachineInfo.DescribeAsync(scratch);
+
+        // 1. Planning, in this process, before any child process competes for the processors.
+        var planRows = new List<Row>();
+        foreach (var shape in new Func<GraphShape>[] { GraphShapes.Chain, GraphShapes.Fan, () => GraphShapes.LayeredDiamond() })
+        {
+            planRows.Add(await MeasureAsync("Plan", ReportRows.PlanTarget, null, () => failures++, () =>
+            {
+                var built = shape();
+                Progress($"planning the {built.Name} graph ({built.Description})");
+                return Task.FromResult(ReportRows.Plan(PlanningBenchmarks.Measure(built, options.WarmUps, options.PlanRuns), options));
+            }));
+        }
+
+        // 2. The floor app, and the repository made by the template from fresh packages.
+        HelloFloor? floor = null;
+        TemplateRepository? repository = null;
+        Exception? setupFailure = null;
+        try
+        {
+            Progress("building the floor app (dotnet hello.dll)");
+            floor = await HelloFloor.BuildAsync(scratch);
+            var packages = await PackagesAsync(scratch, options);
+            Progress($"setting up the no-op repository: dotnet new pipeline from Pipeline.Templates {packages.Version} ({packages.Folder})");
+            repository = await TemplateRepository.CreateAsync(scratch, packages);
+        }
+        catch (Exception exception)
+        {
+            setupFailure = exception;
+            failures++;
+            Progress($"setup failed: {exception.Message}");
+        }
+
+        // 3. Start-up and memory, each subject run paired with a floor run.
+        var startup = floor is not null && repository is not null ? new StartupBenchmarks(scratch, floor, repository, options) : null;
+        var memory = floor is not null && repository is not null ? new MemoryBenchmark(scratch, floor, repository, options) : null;
+        var floorTimes = new List<TimeSpan>();
+        PeakMemory? peaks = null;
+        var processRows = new List<Row>
+        {
+            await MeasureAsync("Warm no-op: ./build.sh Noop", ReportRows.StartupTarget, setupFailure, () => failures++, async () =>
+            {
+                Progress($"warm runs: {options.WarmUps} warm-ups, then {options.WarmRuns} pairs of floor and no-op runs");
+                var warm = await startup!.WarmAsync();
+                Progress($"warm runs: {warm.Spread()}");
+                floorTimes.AddRange(warm.Floor);
+                return ReportRows.Warm(warm, repository!.Packages, options);
+            }),
+            await MeasureAsync("Peak memory, warm no-op", ReportRows.MemoryTarget, setupFailure, () => failures++, async () =>
+            {
+                Progress($"peak memory: {options.MemoryRuns} probed runs each of the floor and the no-op build");
+                peaks = await memory!.MeasureAsync();
+                return ReportRows.Memory(peaks, options);
+            }),
+            await MeasureAsync("Cold first run, empty script cache", ReportRows.ColdTarget, setupFailure, () => failures++, async () =>
+            {
+                Progress($"cold runs: {options.ColdRuns} pairs, a new empty PIPELINE_CACHE for each no-op run");
+                var cold = await startup!.ColdAsync();
+                Progress($"cold runs: {cold.Spread()}");
+                floorTimes.AddRange(cold.Floor);
+                return ReportRows.Cold(cold);
+            }),
+            await MeasureAsync("After an edit of the script", ReportRows.ColdTarget, setupFailure, () => failures++, async () =>
+            {
+                Progress($"runs after an edit: {options.ColdRuns} pairs, a comment line appended to build.csx before each no-op run");
+                var edited = await startup!.EditedAsync();
+                Progress($"runs after an edit: {edited.Spread()}");
+                floorTimes.AddRange(edited.Floor);
+                return ReportRows.Edited(edited);
+            }),
+        };
+
+        // The floor rows come first: every ratio is against them. Without the repository, the floor is measured alone.
+        var floorRow = await MeasureAsync("Floor: dotnet hello.dll", string.Empty, floor is null ? setupFailure : null, () => failures++, async () =>
+        {
+            if (floorTimes.Count == 0)
+            {
+                Progress($"the floor alone: {options.WarmUps} warm-ups, then {options.WarmRuns} runs");
+                floorTimes.AddRange(await StartupBenchmarks.FloorAloneAsync(scratch, floor!, options));
+            }
+
+            return ReportRows.Floor(floorTimes, interleaved: repository is not null, options);
+        });
+
+        List<Row> rows = [Row.Info("Date", date), Row.Info("Machine", machine), floorRow];
+        if (peaks is not null)
+        {
+            rows.Add(ReportRows.FloorMemory(peaks, options));
+        }
+
+        rows.AddRange(processRows);
+        rows.AddRange(planRows);
+        await ReportAsync(ResultTable.Render(rows), options, failures);
+        return failures > 0 ? 1 : 0;
+    }
+
+    /// <summary>The packages given with --packages, or the runner tool and template packed afresh from the working tree.</summary>
+    private static async Task<PackageSet> PackagesAsync(Scratch scratch, BenchOptions options)
+    {
+        if (options.PackagesFolder is { } folder)
+        {
+            return PackageSet.Find(folder);
+        }
+
+        Progress("packing Pipeline.Tool and Pipeline.Templates from the working tree, with a version of their own");
+        var root = RepositoryRoot();
+        return await PackageSet.PackAsync(scratch, root, Path.Combine(root, "artifacts", "bench", "pack"));
+    }
+
+    /// <summary>Runs one measurement; any failure becomes a NOT MEASURED row (and a failure count), never a crash.</summary>
+    private static async Task<Row> MeasureAsync(string measurement, string target, Exception? setupFailure, Action countFailure, Func<Task<Row>> measure)
+    {
+        if (setupFailure is not null)
+        {
+            return Row.Failed(measurement, target, setupFailure);
+        }
+
+        try
+        {
+            return await measure();
+        }
+        catch (Exception exception)
+        {
+            countFailure();
+            Progress($"{measurement} could not be measured: {exception.Message}");
+            return Row.Failed(measurement, target, exception);
+        }
+    }
+
+    private static async Task ReportAsync(string table, BenchOptions options, int failures)
+    {
+        if (options.TableFile is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, table);
+            Progress($"table written to {file}");
+        }
+
+        Progress(string.Create(
+            CultureInfo.InvariantCulture,
+            $"done in {Clock.Elapsed.TotalSeconds:0} s{(failures > 0 ? $"; {failures} measurement(s) could not be made (see above)" : string.Empty)}"));
+        await Console.Error.FlushAsync();
+
+        // The table last, on standard output, so no progress line lands inside it.
+        await Console.Out.WriteLineAsync();
+        await Console.Out.WriteAsync(table);
+        await Console.Out.FlushAsync();
+    }
+
+    private static void Progress(string message) =>
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench [{Clock.Elapsed.TotalSeconds,4:0} s]: {message}"));
+
+    /// <summary>The repository to pack: the current folder or a parent (else a parent of this harness's output) with Pipeline.sln and build/build.csx.</summary>
+    private static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "Pipeline.sln")) && File.Exists(Path.Combine(directory.FullName, "build", "build.csx")))
+                {
+                    return directory.FullName;
+                }
+            }
+        }
+
+        throw new MeasurementException("Could not find the repository root (with Pipeline.sln); pass --packages DIR.");
+    }
+}

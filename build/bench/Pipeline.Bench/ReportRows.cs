@@ -1,0 +1,79 @@
+namespace Pipeline.Bench;
+
+/// <summary>The targets, and the table row of each measurement: the figure, its ratio to the floor, the verdict, how it was made.</summary>
+internal static class ReportRows
+{
+    public const string StartupTarget = "<= 1.5x floor";
+    public const string ColdTarget = "<= 2 s";
+    public const string MemoryTarget = "< 60 MiB";
+    public const string PlanTarget = "< 100 ms";
+
+    private const double StartupRatioLimit = 1.5;
+    private const double ColdLimitMs = 2000;
+    private const double MemoryLimitMiB = 60;
+    private const double PlanLimitMs = 100;
+
+    public static Row Plan(PlanTiming timing, BenchOptions options) => new(
+        $"Plan, {timing.Shape.Name}: Planner.Plan in process",
+        ResultTable.Milliseconds(timing.MedianMs),
+        string.Empty,
+        PlanTarget,
+        Row.Verdict(timing.MedianMs < PlanLimitMs),
+        $"{timing.Shape.Description}; median of {timing.Runs} after {options.WarmUps} warm-ups; first call {ResultTable.Milliseconds(timing.FirstCallMs)}");
+
+    public static Row Floor(IReadOnlyList<TimeSpan> times, bool interleaved, BenchOptions options) => new(
+        "Floor: dotnet hello.dll (.NET hello world, Release)",
+        ResultTable.Milliseconds(Statistics.Median(times)),
+        "1.00x",
+        string.Empty,
+        string.Empty,
+        interleaved
+            ? $"{times.Count} runs after {options.WarmUps} warm-ups, interleaved with the no-op, cold and edit runs below"
+            : $"{times.Count} runs after {options.WarmUps} warm-ups");
+
+    public static Row FloorMemory(PeakMemory peaks, BenchOptions options) => new(
+        "Floor peak memory: dotnet hello.dll",
+        PeakFigure(peaks, peaks.FloorMedianMiB),
+        "1.00x",
+        string.Empty,
+        string.Empty,
+        $"{options.MemoryRuns} probed runs; the probe's own floor (a probed 'true') is {ResultTable.MiB(peaks.BaselineMiB)}: " +
+        "a child's peak includes its prober's pages copied at fork, so only figures above that are the processes' own");
+
+    public static Row Warm(PairedRuns warm, PackageSet packages, BenchOptions options) => new(
+        "Warm no-op: ./build.sh Noop",
+        ResultTable.Milliseconds(warm.SubjectMedianMs),
+        ResultTable.Ratio(warm.Ratio),
+        StartupTarget,
+        Row.Verdict(warm.Ratio <= StartupRatioLimit),
+        $"{warm.Subject.Count} runs after {options.WarmUps} warm-ups, each paired with a floor run (vs floor: median of the pairs' ratios); " +
+        $"script cache hit; {packages.RunnerPackageId.ToLowerInvariant()} {packages.Version} from dotnet new pipeline");
+
+    public static Row Memory(PeakMemory peaks, BenchOptions options) => new(
+        "Peak memory, warm no-op (max RSS of the runner)",
+        PeakFigure(peaks, peaks.SubjectMedianMiB),
+        (peaks.IsOwn(peaks.FloorMedianMiB) ? string.Empty : ">= ") + ResultTable.Ratio(peaks.SubjectMedianMiB / peaks.FloorMedianMiB),
+        MemoryTarget,
+        Row.Verdict(peaks.SubjectMedianMiB < MemoryLimitMiB),
+        $"{options.MemoryRuns} runs, each the only child of a probe process (getrusage RUSAGE_CHILDREN, ru_maxrss), interleaved with the floor's");
+
+    public static Row Cold(PairedRuns cold) => new(
+        "Cold first run: ./build.sh Noop, empty script cache",
+        ResultTable.Seconds(cold.SubjectMedianMs),
+        ResultTable.Ratio(cold.Ratio),
+        ColdTarget,
+        Row.Verdict(cold.SubjectMedianMs <= ColdLimitMs),
+        $"{cold.Subject.Count} runs, PIPELINE_CACHE a new empty folder each (the script is compiled), each paired with a floor run");
+
+    public static Row Edited(PairedRuns edited) => new(
+        "After an edit: ./build.sh Noop, script changed",
+        ResultTable.Seconds(edited.SubjectMedianMs),
+        ResultTable.Ratio(edited.Ratio),
+        ColdTarget,
+        Row.Verdict(edited.SubjectMedianMs <= ColdLimitMs),
+        $"{edited.Subject.Count} runs, each after appending '// bench edit N' to build/build.csx (the script is compiled again), each paired with a floor run");
+
+    /// <summary>A peak that is the process's own, or "&lt;=" the probe's floor when it did not rise above it.</summary>
+    private static string PeakFigure(PeakMemory peaks, double mib) =>
+        peaks.IsOwn(mib) ? ResultTable.MiB(mib) : $"<= {ResultTable.MiB(Math.Max(mib, peaks.BaselineMiB))}";
+}
