@@ -36,21 +36,35 @@ runner_is_stale() {
     -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]
 }
 
-if runner_is_stale; then
+build_runner() {
   require_sdk
   echo "Building the Pipeline runner from src/ ..." >&2
-  mkdir -p "$runner_dir"
-  touch "$runner_dir/.building"
+  local building="$runner_dir/.building.$$"
+  touch "$building"
   # ReadyToRun for this machine: precompiled code starts faster and halves a cold script compile.
   if ! dotnet publish "$root/src/Pipeline.Runner/Pipeline.Runner.csproj" --configuration Release \
       --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
       --output "$runner_dir" --nologo --verbosity quiet >"$runner_dir/build.log" 2>&1; then
+    rm -f "$building"
     cat "$runner_dir/build.log" >&2
     echo "error: building the Pipeline runner failed (log above, also in .pipeline/runner/build.log)." >&2
     exit 2
   fi
   # The stamp is taken from the moment the build started, so an edit made during the build is seen next time.
-  mv "$runner_dir/.building" "$stamp"
+  mv -f "$building" "$stamp"
+}
+
+if runner_is_stale; then
+  mkdir -p "$runner_dir"
+  if command -v flock >/dev/null 2>&1; then
+    # One build at a time; whoever waited finds the runner fresh and goes straight on.
+    exec 9>"$runner_dir/.lock"
+    flock 9
+    if runner_is_stale; then build_runner; fi
+    exec 9>&-
+  else
+    build_runner
+  fi
 fi
 
 exec dotnet "$runner" --script "$root/build/build.csx" "$@"

@@ -31,7 +31,9 @@ var package = Target("Package")
             Directory.Delete(output, recursive: true);
         }
 
-        await DotNet.PackAsync(solution, output, configuration, noBuild: true, cancellationToken: ct);
+        // Not --no-build: the runner tool is packed per platform (ReadyToRun for this one, plus a portable
+        // fallback), builds that Compile does not make. Everything else is up to date and is not rebuilt.
+        await DotNet.PackAsync(solution, output, configuration, cancellationToken: ct);
         Checksums.WriteSha256Sums(output);
 
         // For later CI steps and jobs: the version (from the library package's name) and where the packages are.

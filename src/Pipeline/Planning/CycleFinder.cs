@@ -8,7 +8,7 @@ internal static class CycleFinder
     /// so the walk must revisit a target; the stretch between the two visits is the cycle.
     /// Returned in dependency order: <c>A -> B</c> reads "A needs B first".
     /// </summary>
-    public static IReadOnlyList<string> Find(List<int>[] predecessors, int[] waitingFor, Target[] targets)
+    public static IReadOnlyList<string> Find(int[][] predecessors, int[] waitingFor, Target[] targets)
     {
         var start = Array.FindIndex(waitingFor, w => w > 0);
         var seenAt = new Dictionary<int, int>();

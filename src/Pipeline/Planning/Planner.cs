@@ -30,34 +30,70 @@ internal static class Planner
         var byPosition = position.Keys.ToArray();
         var predecessors = byPosition.Select(_ => new List<int>()).ToArray();
         var required = byPosition.Select(_ => new List<int>()).ToArray();
-        void Edge(Target first, Target then, bool isRequired)
+        void Edges(IReadOnlyList<Target> others, Target target, bool othersFirst, bool isRequired)
         {
-            if (position.TryGetValue(first, out var from) && position.TryGetValue(then, out var to))
+            var self = position[target];
+            foreach (var other in others)
             {
-                predecessors[to].Add(from);
-                if (isRequired)
+                if (position.TryGetValue(other, out var index))
                 {
-                    required[to].Add(from);
+                    var (from, to) = othersFirst ? (index, self) : (self, index);
+                    predecessors[to].Add(from);
+                    if (isRequired)
+                    {
+                        required[to].Add(from);
+                    }
                 }
             }
         }
 
         foreach (var target in byPosition)
         {
-            target.Dependencies.ToList().ForEach(d => Edge(d, target, isRequired: true));
-            target.TriggeredTargets.ToList().ForEach(t => Edge(target, t, isRequired: true));
-            target.RunsAfter.ToList().ForEach(a => Edge(a, target, isRequired: false));
-            target.RunsBefore.ToList().ForEach(b => Edge(target, b, isRequired: false));
+            Edges(target.Dependencies, target, othersFirst: true, isRequired: true);
+            Edges(target.TriggeredTargets, target, othersFirst: false, isRequired: true);
+            Edges(target.RunsAfter, target, othersFirst: true, isRequired: false);
+            Edges(target.RunsBefore, target, othersFirst: false, isRequired: false);
         }
 
-        var order = TopologicalOrder(predecessors, byPosition);
-        var planned = order.Select((p, i) => (Old: p, New: i)).ToDictionary(x => x.Old, x => x.New);
+        var waitsFor = WithoutDuplicates(predecessors);
+        var order = TopologicalOrder(waitsFor, byPosition);
+        var newPosition = new int[order.Count];
+        for (var i = 0; i < order.Count; i++)
+        {
+            newPosition[order[i]] = i;
+        }
+
+        var mustSucceed = WithoutDuplicates(required);
         return new ExecutionPlan(requested, [.. order.Select((p, i) => new PlannedTarget(
             byPosition[p],
             i,
-            [.. predecessors[p].Distinct().Select(x => planned[x])],
-            [.. required[p].Distinct().Select(x => planned[x])],
+            Array.ConvertAll(waitsFor[p], x => newPosition[x]),
+            Array.ConvertAll(mustSucceed[p], x => newPosition[x]),
             skipped.Contains(byPosition[p])))]);
+    }
+
+    /// <summary>Each list without repeats, first occurrence kept; linear, with one marker array for all lists.</summary>
+    private static int[][] WithoutDuplicates(List<int>[] lists)
+    {
+        var lastSeenIn = new int[lists.Length];
+        Array.Fill(lastSeenIn, -1);
+        var result = new int[lists.Length][];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            var unique = new List<int>(lists[i].Count);
+            foreach (var item in lists[i])
+            {
+                if (lastSeenIn[item] != i)
+                {
+                    lastSeenIn[item] = i;
+                    unique.Add(item);
+                }
+            }
+
+            result[i] = [.. unique];
+        }
+
+        return result;
     }
 
     /// <summary>The requested targets plus everything they depend on or trigger, transitively.</summary>
@@ -80,13 +116,13 @@ internal static class Planner
     }
 
     /// <summary>Kahn's algorithm; among ready targets the earliest declared goes first.</summary>
-    private static List<int> TopologicalOrder(List<int>[] predecessors, Target[] targets)
+    private static List<int> TopologicalOrder(int[][] predecessors, Target[] targets)
     {
         var successors = targets.Select(_ => new List<int>()).ToArray();
         var waitingFor = new int[targets.Length];
         for (var to = 0; to < targets.Length; to++)
         {
-            foreach (var from in predecessors[to].Distinct())
+            foreach (var from in predecessors[to])
             {
                 successors[from].Add(to);
                 waitingFor[to]++;
