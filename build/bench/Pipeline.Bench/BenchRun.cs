@@ -22,7 +22,7 @@ internal static class BenchRun
 
         // 1. Planning, in this process, before any child process competes for the processors.
         var planRows = new List<Row>();
-        foreach (var shape in new Func<GraphShape>[] { GraphShapes.Chain, GraphShapes.Fan, () => GraphShapes.LayeredDiamond() })
+        foreach (var shape in new Func<GraphShape>[] { GraphShapes.Chain, GraphShapes.Fan, GraphShapes.Diamonds, () => GraphShapes.LayeredDiamond() })
         {
             planRows.Add(await MeasureAsync("Plan", ReportRows.PlanTarget, null, () => failures++, () =>
             {

@@ -34,6 +34,30 @@ internal static class GraphShapes
     }
 
     /// <summary>
+    /// 2,500 diamonds in a row: each diamond's top depends on its left and right, both depend on its bottom,
+    /// and the bottom depends on the top of the diamond before; the last top is requested.
+    /// </summary>
+    public static GraphShape Diamonds()
+    {
+        var build = new Build();
+        Target? previousTop = null;
+        for (var i = 0; i < Size / 4; i++)
+        {
+            var bottom = build.Target(Name("Bottom", i));
+            if (previousTop is not null)
+            {
+                bottom.DependsOn(previousTop);
+            }
+
+            var left = build.Target(Name("Left", i)).DependsOn(bottom);
+            var right = build.Target(Name("Right", i)).DependsOn(bottom);
+            previousTop = build.Target(Name("Top", i)).DependsOn(left, right);
+        }
+
+        return new GraphShape("diamonds", "2,500 diamonds in a row (10,000 targets, 12,499 edges); the last top requested", build, PlanRequest.For(previousTop!.Name), Size);
+    }
+
+    /// <summary>
     /// 100 layers of 100 targets; every target depends on all 100 targets of the layer below (990,000 edges,
     /// each pair of consecutive layers a complete bipartite "diamond"); the 100 targets of the top layer are requested.
     /// </summary>
@@ -59,7 +83,7 @@ internal static class GraphShapes
 
         var edges = (layers - 1) * width * width;
         return new GraphShape(
-            "diamond",
+            "dense layers",
             string.Create(CultureInfo.InvariantCulture, $"{layers} layers of {width}, each target depending on every target of the layer below ({edges:N0} edges); the top {width} requested"),
             build,
             new PlanRequest([.. below.Select(t => t.Name)], [], false),

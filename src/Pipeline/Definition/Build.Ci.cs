@@ -52,6 +52,11 @@ public partial class Build
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
+        if (Secrets.SecretMasker.Apply(value) != value)
+        {
+            Console.Error.WriteLine($"warning: output '{name}' contains a secret, which is masked wherever it is written; later steps will not see the value.");
+        }
+
         lock (_outputs)
         {
             _outputs.RemoveAll(o => o.Key == name);

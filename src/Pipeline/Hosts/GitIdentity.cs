@@ -15,8 +15,9 @@ internal static class GitIdentity
         {
             // Some hosts (Bamboo, Jenkins freestyle jobs) report a tag build as a branch build: ask git too.
             tag ??= Git(repository, "describe", "--exact-match", "--tags", "HEAD");
-            if (identity.Ref is null)
+            if (identity.Ref is null && tag is null)
             {
+                // Like the hosts: a build of a tag is a tag build, whatever branch also points there.
                 branch ??= Git(repository, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null;
             }
         }

@@ -12,6 +12,7 @@ internal sealed class HostChannel
 {
     private readonly Action<string> _printLine;
     private readonly Action<string> _printRaw;
+    private readonly HashSet<string> _unavailable = new(StringComparer.Ordinal);
 
     public HostChannel(CiHost host, HostEnvironment environment, Action<string> printLine, Action<string> printRaw)
     {
@@ -68,18 +69,26 @@ internal sealed class HostChannel
 
     private void Run(RunCommand command)
     {
+        // One warning per missing agent, not one per call: a build run outside the agent says it once.
+        if (_unavailable.Contains(command.Program))
+        {
+            return;
+        }
+
         try
         {
             var result = Cmd.RunAsync(command.Program, command.Arguments, new CommandOptions { Quiet = true, AllowNonZeroExitCode = true })
                 .GetAwaiter().GetResult();
             if (result.ExitCode != 0)
             {
-                Console.Error.WriteLine($"warning: {Host.DisplayName}: {CommandLineText.Format(command.Program, command.Arguments)} exited with code {result.ExitCode}: {result.StandardError.Trim()}");
+                var reason = result.StandardError.Trim().Split('\n').FirstOrDefault(line => line.Length > 0)?.Trim();
+                Console.Error.WriteLine($"warning: {Host.DisplayName}: '{command.Program} {command.Arguments.FirstOrDefault()}' exited with code {result.ExitCode}{(reason is null ? "." : $": {reason}")}");
             }
         }
-        catch (CommandFailedException exception)
+        catch (CommandFailedException)
         {
-            Console.Error.WriteLine($"warning: {Host.DisplayName}: {exception.Message}");
+            _unavailable.Add(command.Program);
+            Console.Error.WriteLine($"warning: {Host.DisplayName}: '{command.Program}' is not available here, so the run cannot talk to the host through it.");
         }
     }
 }
