@@ -6,7 +6,6 @@ namespace Pipeline;
 public partial class Build
 {
     private readonly List<KeyValuePair<string, string>> _outputs = [];
-    private readonly List<string> _artifacts = [];
     private HostChannel? _channel;
     private BuildIdentity? _identity;
 
@@ -70,13 +69,7 @@ public partial class Build
     public void PublishArtifact(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path, Root);
-        lock (_artifacts)
-        {
-            _artifacts.Add(full);
-        }
-
-        _channel?.Apply(_channel.Host.PublishArtifact(full));
+        _channel?.Apply(_channel.Host.PublishArtifact(Path.GetFullPath(path, Root)));
     }
 
     /// <summary>Sets the run's build number (usually the version) where the host allows it.</summary>

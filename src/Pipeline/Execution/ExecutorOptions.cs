@@ -2,7 +2,4 @@ namespace Pipeline.Execution;
 
 /// <param name="MaxParallelism">How many targets may run at once; 1 runs them one after another.</param>
 /// <param name="KeepGoing">After a failure, run everything that does not depend on it.</param>
-internal sealed record ExecutorOptions(int MaxParallelism, bool KeepGoing)
-{
-    public static ExecutorOptions Sequential { get; } = new(1, false);
-}
+internal sealed record ExecutorOptions(int MaxParallelism, bool KeepGoing);
