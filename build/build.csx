@@ -8,7 +8,7 @@ var artifacts = Root / "artifacts";
 
 var compile = Target("Compile")
     .Description("Builds the solution.")
-    .Executes(ct => DotNet.BuildAsync(solution, configuration, cancellationToken: ct));
+    .Executes(ct => DotNet.BuildAsync(solution, configuration, [$"-p:Version={Version.ToNormalizedString()}"], ct));
 
 var test = Target("Test")
     .Description("Runs every test project; the last line is 'Test: N passed, N failed'.")
@@ -33,14 +33,12 @@ var package = Target("Package")
 
         // Not --no-build: the runner tool is packed per platform (ReadyToRun for this one, plus a portable
         // fallback), builds that Compile does not make. Everything else is up to date and is not rebuilt.
-        await DotNet.PackAsync(solution, output, configuration, cancellationToken: ct);
+        // The version comes from git tags (see README, "Versions").
+        var version = Version.ToNormalizedString();
+        await DotNet.PackAsync(solution, output, configuration, extraArguments: [$"-p:Version={version}"], cancellationToken: ct);
         Checksums.WriteSha256Sums(output);
 
-        // For later CI steps and jobs: the version (from the library package's name) and where the packages are.
-        var version = Directory.EnumerateFiles(output, "Pipeline.*.nupkg")
-            .Select(Path.GetFileName)
-            .Select(name => System.Text.RegularExpressions.Regex.Match(name!, @"^Pipeline\.(\d.*)\.nupkg$"))
-            .First(match => match.Success).Groups[1].Value;
+        // For later CI steps and jobs: the version and where the packages are.
         SetOutput("version", version);
         SetOutput("packages", output);
         SetBuildNumber(version);

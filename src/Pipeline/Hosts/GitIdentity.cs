@@ -31,18 +31,5 @@ internal static class GitIdentity
         };
     }
 
-    /// <summary>The command's trimmed output, or null when git is missing, fails, or this is no repository.</summary>
-    private static string? Git(string repository, params string[] arguments)
-    {
-        try
-        {
-            var result = Cmd.RunAsync("git", arguments, new CommandOptions { WorkingDirectory = repository, Quiet = true, AllowNonZeroExitCode = true })
-                .GetAwaiter().GetResult();
-            return result.ExitCode == 0 && result.StandardOutput.Trim() is { Length: > 0 } output ? output : null;
-        }
-        catch (CommandFailedException)
-        {
-            return null;
-        }
-    }
+    private static string? Git(string repository, params string[] arguments) => GitOutput.Read(repository, arguments);
 }
