@@ -37,9 +37,11 @@ var package = Target("Package")
         var version = Version.ToNormalizedString();
         await DotNet.PackAsync(solution, output, configuration, extraArguments: [$"-p:Version={version}"], cancellationToken: ct);
         Checksums.WriteSha256Sums(output);
+        var candidate = WriteReleaseManifest(output);
 
-        // For later CI steps and jobs: the version and where the packages are.
+        // For later CI steps and jobs: the version, the candidate's digest and where the packages are.
         SetOutput("version", version);
+        SetOutput("manifest-digest", candidate.Digest);
         SetOutput("packages", output);
         SetBuildNumber(version);
         PublishArtifact(output);
