@@ -156,8 +156,8 @@ internal static class BuildInvocation
         {
             var markdown = SummaryMarkdown.Render(run, build.ClosingLines);
             var summaryFile = Path.Combine(artifacts, "summary.md");
-            AtomicFile.WriteAllText(summaryFile, markdown);
-            AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), Secrets.SecretMasker.Apply(string.Concat(build.Outputs.Select(DotEnvLine))));
+            AtomicFile.WriteAllText(summaryFile, markdown, durable: false);
+            AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), Secrets.SecretMasker.Apply(string.Concat(build.Outputs.Select(DotEnvLine))), durable: false);
             channel.Apply(channel.Host.PublishSummary(markdown, summaryFile, channel.Environment));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
