@@ -34,7 +34,7 @@ internal static class BuildInvocation
                 throw new UsageException("--json goes with --plan; for the run's summary use --summary-json FILE.");
             }
 
-            var channel = ConnectHost(build, options, new HostEnvironment(environment), console);
+            ConnectHost(build, options, new HostEnvironment(environment), console);
             ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory);
             summaryPath = SummaryPath(options, build);
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
@@ -72,7 +72,7 @@ internal static class BuildInvocation
     /// Picks the CI host (<c>--host</c>, else detected), gives the build its channel to it, and registers every
     /// secret with the host's own masking, those known already and those registered later.
     /// </summary>
-    private static HostChannel ConnectHost(Build build, RunOptions options, HostEnvironment environment, PipelineConsole console)
+    private static void ConnectHost(Build build, RunOptions options, HostEnvironment environment, PipelineConsole console)
     {
         var host = options.Host is { } name
             ? HostDetector.Find(name) ?? throw new UsageException($"Unknown host '{name}'. Known hosts: {string.Join(", ", HostDetector.Names)}.")
@@ -85,7 +85,6 @@ internal static class BuildInvocation
         }
 
         Secrets.SecretMasker.Registered += secret => channel.Apply(host.RegisterSecret(secret));
-        return channel;
     }
 
     /// <summary>The absolute path for <c>--summary-json</c>, checked before anything runs.</summary>
