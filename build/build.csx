@@ -1,5 +1,5 @@
-// This repository's own build, written in Pipeline: ./build.sh [Compile|Test|Package] [options].
-// The default pipeline is Compile -> Test -> Package.
+// This repository's own build, written in Pipeline: ./build.sh [Compile|Test|Package|PublishQa|Release] [options].
+// The default pipeline is Compile -> Test -> Package -> PublishQa; Release promotes what QA checked (README, "Delivery").
 
 var configuration = Parameter("configuration", "Release", "Build configuration of Compile, Test and Package.");
 
@@ -47,6 +47,50 @@ var package = Target("Package")
         PublishArtifact(output);
     });
 
+// The embedded defaults: folders under artifacts/environments stand in for the QA feed and production.
+var qa = QaEnvironment("qa")
+    .Check("smoke", SmokeTestAsync);
+var production = ProductionEnvironment("production");
+
+var publishQa = Target("PublishQa")
+    .Description("Deploys the packages to QA (artifacts/environments/qa) and checks there that the packaged tool installs and runs a build.")
+    .DependsOn(package)
+    .PublishesTo(qa, artifacts / "packages");
+
+Target("Release")
+    .Description("Promotes the candidate that passed QA to production: the same bytes, by digest. Continuous delivery: needs --approve.")
+    .DependsOn(publishQa)
+    .Promotes(qa, production, new ReleasePolicy()
+        .ContinuousDelivery()
+        .ApprovalValidFor(TimeSpan.FromDays(7)));
+
+// Installs Pipeline.Tool from the QA folder, as a user would from a feed, into a scratch folder with a NuGet cache
+// of its own (a rebuilt candidate keeps its version, and a shared cache would hand back the old bytes), then runs a
+// one-target build with it.
+async Task SmokeTestAsync(Deployment deployment, CancellationToken ct)
+{
+    var scratch = artifacts / "qa-smoke";
+    if (Directory.Exists(scratch))
+    {
+        Directory.Delete(scratch, recursive: true);
+    }
+
+    var isolated = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = scratch / "nuget", ["PIPELINE_CACHE"] = scratch / "cache" };
+    await Cmd.RunAsync(
+        "dotnet",
+        ["tool", "install", "Pipeline.Tool", "--version", deployment.Version, "--tool-path", scratch / "tools", "--add-source", deployment.Location!],
+        new CommandOptions { Environment = isolated },
+        ct);
+    var repository = scratch / "repository";
+    Directory.CreateDirectory(repository / "build");
+    File.WriteAllText(repository / "build/build.csx", "Target(\"Smoke\").Executes(() => Console.WriteLine(\"smoke: ok\"));\n");
+    var result = await Cmd.RunAsync(scratch / "tools/pipeline", ["Smoke", "--host", "local"], new CommandOptions { WorkingDirectory = repository, Environment = isolated }, ct);
+    if (!result.StandardOutput.Contains("smoke: ok", StringComparison.Ordinal))
+    {
+        throw new InvalidOperationException("The installed tool ran, but the Smoke target did not print 'smoke: ok'.");
+    }
+}
+
 // Benchmarks, not tests: start-up, memory and planning against a .NET hello world, in a repository set up by
 // `dotnet new pipeline` from the runner tool and template packed afresh (with a version of their own) by the
 // harness. Prints one table (README, "Performance"); a MISS does not fail the build, only a measurement that could
@@ -60,4 +104,4 @@ Target("Bench")
         new CommandOptions { Timeout = TimeSpan.FromMinutes(15) },
         ct));
 
-Default(package);
+Default(publishQa);

@@ -12,6 +12,12 @@ public static class ExitCodes
     /// <summary>The command line or the script is wrong: unknown target, bad parameter, cycle, compile error.</summary>
     public const int UsageError = 2;
 
+    /// <summary>
+    /// A release or deployment was refused by its policy: a missing approval, a failed rule, a tampered candidate.
+    /// The message names every failed rule (and the command that approves, when approval is missing).
+    /// </summary>
+    public const int Refused = 3;
+
     /// <summary>Pipeline itself failed: a bug to report. <c>PIPELINE_TRACE=1</c> adds the stack trace.</summary>
     public const int InternalError = 70;
 

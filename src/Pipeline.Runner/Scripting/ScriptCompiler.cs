@@ -18,7 +18,7 @@ internal static class ScriptCompiler
 {
     private static readonly string[] Imports =
     [
-        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "Pipeline",
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "Pipeline", "Pipeline.Delivery", "Pipeline.Delivery.Deployers",
     ];
 
     /// <summary>The compiled script, or what stops it from compiling.</summary>

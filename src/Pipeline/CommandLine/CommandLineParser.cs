@@ -23,8 +23,10 @@ internal static class CommandLineParser
         var summaryJson = new Option<string>("--summary-json");
         var host = new Option<string>("--host");
         var parallel = new Option<string>("--parallel") { Arity = ArgumentArity.ExactlyOne };
+        var delivery = new DeliveryOptions();
 
         var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host };
+        delivery.AddTo(command);
         var parameterOptions = parameters.ToDictionary(p => p, ParameterOption);
         foreach (var option in parameterOptions.Values)
         {
@@ -55,6 +57,8 @@ internal static class CommandLineParser
             SummaryJsonPath = result.GetValue(summaryJson),
             Host = result.GetValue(host),
             Parallelism = ParseParallelism(result.GetValue(parallel)),
+            Delivery = delivery.Read(result),
+            History = result.GetValue(delivery.History),
             ParameterValues = parameterOptions
                 .Where(p => result.GetResult(p.Value) is not null)
                 .ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. result.GetResult(p.Value)!.Tokens.Select(t => t.Value)]),

@@ -25,6 +25,12 @@ internal sealed record RunOptions
     /// <summary>The CI host named by <c>--host</c>, overriding detection; <c>local</c> forces plain output.</summary>
     public string? Host { get; init; }
 
+    /// <summary>What the command line asks of deployments and releases (<c>--approve</c>, <c>--dry-run</c>, ...).</summary>
+    public Delivery.DeliveryRequest Delivery { get; init; } = new();
+
+    /// <summary><c>--history ENV</c>: print that environment's ledger instead of running targets.</summary>
+    public string? History { get; init; }
+
     /// <summary>Raw values given on the command line per parameter; a flag given bare has no values.</summary>
     public IReadOnlyDictionary<IParameter, IReadOnlyList<string>> ParameterValues { get; init; } =
         new Dictionary<IParameter, IReadOnlyList<string>>();

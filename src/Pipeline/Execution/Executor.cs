@@ -121,6 +121,11 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             return new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, "--skip");
         }
 
+        if (options.Satisfied?.GetValueOrDefault(target) is { } satisfied)
+        {
+            return new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, satisfied);
+        }
+
         try
         {
             var unmet = target.Conditions.FirstOrDefault(c => !c.Holds());
@@ -142,6 +147,11 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         catch (Exception exception) when (cancellation.IsCancellationRequested && exception is OperationCanceledException or CommandFailedException)
         {
             return new TargetResult(target, TargetOutcome.Cancelled, clock.Elapsed, "cancelled");
+        }
+        catch (Delivery.ReleaseRefusedException refusal)
+        {
+            // A rule said no: not a crash, so no location or stack; exit code 3, even with failure allowed.
+            return new TargetResult(target, TargetOutcome.Failed, clock.Elapsed, Secrets.SecretMasker.Apply(refusal.Message)) { Refused = true };
         }
         catch (Exception exception)
         {

@@ -2,4 +2,5 @@ namespace Pipeline.Execution;
 
 /// <param name="MaxParallelism">How many targets may run at once; 1 runs them one after another.</param>
 /// <param name="KeepGoing">After a failure, run everything that does not depend on it.</param>
-internal sealed record ExecutorOptions(int MaxParallelism, bool KeepGoing);
+/// <param name="Satisfied">Targets not to run, each with the reason shown as skipped (stages a recorded candidate already satisfies).</param>
+internal sealed record ExecutorOptions(int MaxParallelism, bool KeepGoing, IReadOnlyDictionary<Target, string>? Satisfied = null);

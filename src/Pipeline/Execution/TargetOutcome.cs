@@ -26,6 +26,9 @@ public sealed record TargetResult(
     public bool LetsDependentsRun => Outcome is TargetOutcome.Succeeded or TargetOutcome.Skipped ||
         (Outcome == TargetOutcome.Failed && FailureAllowed);
 
+    /// <summary>A release rule refused it (exit code 3), as opposed to a failure.</summary>
+    public bool Refused { get; init; }
+
     /// <summary>A failure that fails the build.</summary>
     public bool FailsBuild => Outcome == TargetOutcome.Failed && !FailureAllowed;
 }
@@ -36,5 +39,9 @@ public sealed record SourceLocation(string File, int Line);
 /// <summary>The whole invocation: every scheduled target's result in plan order, and the wall time.</summary>
 public sealed record RunResult(IReadOnlyList<TargetResult> Targets, TimeSpan WallTime, bool Cancelled)
 {
-    public int ExitCode => Cancelled ? ExitCodes.Cancelled : Targets.Any(t => t.FailsBuild) ? ExitCodes.TargetFailed : ExitCodes.Success;
+    public int ExitCode =>
+        Cancelled ? ExitCodes.Cancelled
+        : Targets.Any(t => t.FailsBuild && !t.Refused) ? ExitCodes.TargetFailed
+        : Targets.Any(t => t.FailsBuild) ? ExitCodes.Refused
+        : ExitCodes.Success;
 }

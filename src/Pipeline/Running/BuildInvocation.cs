@@ -1,4 +1,5 @@
 using Pipeline.CommandLine;
+using Pipeline.Delivery;
 using Pipeline.Execution;
 using Pipeline.Files;
 using Pipeline.Hosts;
@@ -20,6 +21,8 @@ internal static class BuildInvocation
         RunOptions options;
         ExecutionPlan plan;
         string? summaryPath;
+        DeliveryRun delivery;
+        Dictionary<Target, string> satisfied;
         try
         {
             options = CommandLineParser.Parse(args, build.Parameters);
@@ -29,9 +32,14 @@ internal static class BuildInvocation
                 return ExitCodes.Success;
             }
 
-            if (options.Json && !options.ShowPlan)
+            if (options.Json && !options.ShowPlan && options.History is null)
             {
-                throw new UsageException("--json goes with --plan; for the run's summary use --summary-json FILE.");
+                throw new UsageException("--json goes with --plan or --history; for the run's summary use --summary-json FILE.");
+            }
+
+            if (options.History is { } environmentName)
+            {
+                return HistoryPrinter.Print(console, build.FindEnvironment(environmentName), options.Json);
             }
 
             ConnectHost(build, options, new HostEnvironment(environment), console);
@@ -42,12 +50,21 @@ internal static class BuildInvocation
             {
                 throw new UsageException(missing);
             }
+
+            delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), new HostEnvironment(environment));
+            satisfied = options.ShowPlan ? [] : DeliveryPlanning.Prepare(plan, delivery);
         }
         catch (Exception exception) when (exception is UsageException or PlanningException or BuildDefinitionException)
         {
             Console.Error.WriteLine($"error: {exception.Message}");
             console.Flush();
             return ExitCodes.UsageError;
+        }
+        catch (ReleaseRefusedException refusal)
+        {
+            Console.Error.WriteLine($"error: {refusal.Message}");
+            console.Flush();
+            return ExitCodes.Refused;
         }
 
         if (options.ShowPlan)
@@ -65,8 +82,14 @@ internal static class BuildInvocation
             return ExitCodes.Success;
         }
 
-        return await ExecuteAsync(build, plan, options with { SummaryJsonPath = summaryPath }, console).ConfigureAwait(false);
+        return await ExecuteAsync(build, plan, options with { SummaryJsonPath = summaryPath }, console, delivery, satisfied).ConfigureAwait(false);
     }
+
+    /// <summary><c>--release-mode</c> wins; else <c>PIPELINE_RELEASE_MODE</c>, which a CI host sets per branch or environment.</summary>
+    private static DeliveryRequest WithModeFromEnvironment(DeliveryRequest request, Func<string, string?> environment) =>
+        request.Mode is null && environment("PIPELINE_RELEASE_MODE") is { Length: > 0 } mode
+            ? request with { Mode = DeliveryOptions.ParseMode(mode, "PIPELINE_RELEASE_MODE") }
+            : request;
 
     /// <summary>
     /// Picks the CI host (<c>--host</c>, else detected), gives the build its channel to it, and registers every
@@ -101,14 +124,15 @@ internal static class BuildInvocation
             : full;
     }
 
-    private static async Task<int> ExecuteAsync(Build build, ExecutionPlan plan, RunOptions options, PipelineConsole console)
+    private static async Task<int> ExecuteAsync(
+        Build build, ExecutionPlan plan, RunOptions options, PipelineConsole console, DeliveryRun delivery, IReadOnlyDictionary<Target, string> satisfied)
     {
         using var signals = new InterruptSignals();
         console.LabelLines = options.Parallelism > 1;
         var channel = build.Channel!;
         var groups = options.Parallelism == 1 && channel.Host.Supports(HostCapability.Groups) == CapabilitySupport.Runtime;
         var reporter = new ConsoleRunReporter(console.Ansi, channel, groups);
-        var executor = new Executor(plan, new ExecutorOptions(options.Parallelism, options.KeepGoing), reporter);
+        var executor = new Executor(plan, new ExecutorOptions(options.Parallelism, options.KeepGoing, satisfied), new ResultRecordingObserver(reporter, delivery.Finished));
         var run = await executor.RunAsync(signals.Token).ConfigureAwait(false);
         console.LabelLines = false;
         console.Flush();

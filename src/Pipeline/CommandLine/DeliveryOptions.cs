@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Pipeline.Delivery;
+
+namespace Pipeline.CommandLine;
+
+/// <summary>The options of deployments and releases, read into a <see cref="DeliveryRequest"/>.</summary>
+internal sealed class DeliveryOptions
+{
+    private readonly Option<bool> _approve = new("--approve");
+    private readonly Option<string> _comment = new("--comment");
+    private readonly Option<bool> _dryRun = new("--dry-run");
+    private readonly Option<string> _candidate = new("--candidate");
+    private readonly Option<string> _rollbackTo = new("--rollback-to");
+    private readonly Option<string> _overrideFreeze = new("--override-freeze");
+    private readonly Option<string> _releaseMode = new("--release-mode");
+
+    public Option<string> History { get; } = new("--history");
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _approve, _comment, _dryRun, _candidate, _rollbackTo, _overrideFreeze, _releaseMode, History })
+        {
+            command.Add(option);
+        }
+    }
+
+    public DeliveryRequest Read(ParseResult result)
+    {
+        var candidate = result.GetValue(_candidate);
+        var rollbackTo = result.GetValue(_rollbackTo);
+        if (candidate is not null && rollbackTo is not null)
+        {
+            throw new UsageException("--candidate and --rollback-to both pick the candidate; give one of them.");
+        }
+
+        var reason = result.GetValue(_overrideFreeze);
+        if (result.GetResult(_overrideFreeze) is not null && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new UsageException("--override-freeze needs a reason, which goes into the ledger: --override-freeze \"INC-1234: fix for the outage\".");
+        }
+
+        return new DeliveryRequest
+        {
+            Approve = result.GetValue(_approve),
+            Comment = result.GetValue(_comment),
+            DryRun = result.GetValue(_dryRun),
+            Candidate = candidate,
+            RollbackTo = rollbackTo,
+            FreezeOverrideReason = reason,
+            Mode = result.GetValue(_releaseMode) is { } mode ? ParseMode(mode, "--release-mode") : null,
+        };
+    }
+
+    /// <summary><c>delivery</c> or <c>deployment</c> (also <c>continuous-delivery</c>, <c>continuous-deployment</c>).</summary>
+    public static ReleaseMode ParseMode(string text, string source) => text.Trim().ToLowerInvariant() switch
+    {
+        "delivery" or "continuous-delivery" => ReleaseMode.Delivery,
+        "deployment" or "continuous-deployment" => ReleaseMode.Deployment,
+        _ => throw new UsageException($"{source} must be 'delivery' (a person approves) or 'deployment' (released when every rule holds), got '{text}'."),
+    };
+}

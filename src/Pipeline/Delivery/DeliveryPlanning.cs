@@ -1,0 +1,70 @@
+using Pipeline.Planning;
+
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// Before a run: picks each promotion's candidate and, when there is one, marks the stages that would make a
+/// new one (the publication to the promotion's QA environment and everything it depends on) as satisfied, so
+/// Release never rebuilds what QA already checked. Under <c>--dry-run</c> every target that does not deploy
+/// is left out, so nothing changes.
+/// </summary>
+internal static class DeliveryPlanning
+{
+    public static Dictionary<Target, string> Prepare(ExecutionPlan plan, DeliveryRun run)
+    {
+        var reasons = new Dictionary<Target, string>();
+        var planned = plan.Order.Select(p => p.Target).ToHashSet();
+        foreach (var step in planned.Select(t => t.Delivery).OfType<DeliveryStep>())
+        {
+            step.Run = run;
+        }
+
+        foreach (var promotion in planned.Select(t => t.Delivery).OfType<Promotion>())
+        {
+            if (CandidateSelector.Select(run, promotion) is not { } candidate)
+            {
+                continue;
+            }
+
+            run.Selected[promotion] = candidate;
+            var because = run.Request.RollbackTo is not null
+                ? $"rollback to {candidate.Version} {Short(candidate.Digest)}"
+                : $"satisfied by candidate {candidate.Version} {Short(candidate.Digest)}, which passed {promotion.From.Name}";
+            foreach (var stage in Upstream(promotion, planned))
+            {
+                reasons.TryAdd(stage, because);
+            }
+        }
+
+        if (run.Request.DryRun)
+        {
+            foreach (var target in planned.Where(t => t.Delivery is not Promotion))
+            {
+                reasons.TryAdd(target, "--dry-run");
+            }
+        }
+
+        return reasons;
+    }
+
+    /// <summary>The planned targets that publish to the promotion's source environment, and everything they depend on.</summary>
+    private static HashSet<Target> Upstream(Promotion promotion, HashSet<Target> planned)
+    {
+        var stages = new HashSet<Target>();
+        var pending = new Stack<Target>(planned.Where(t => t.Delivery is Publication p && p.Environment == promotion.From));
+        while (pending.TryPop(out var stage))
+        {
+            if (planned.Contains(stage) && stages.Add(stage))
+            {
+                foreach (var dependency in stage.Dependencies)
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+
+        return stages;
+    }
+
+    private static string Short(string digest) => digest.Length > 19 ? digest[..19] : digest;
+}

@@ -1,0 +1,25 @@
+namespace Pipeline.Delivery;
+
+/// <summary>What the command line asks of deployments and releases.</summary>
+internal sealed record DeliveryRequest
+{
+    /// <summary><c>--approve</c>: the person running this approves the candidate (recorded, bound to its digest).</summary>
+    public bool Approve { get; init; }
+
+    public string? Comment { get; init; }
+
+    /// <summary><c>--dry-run</c>: judge every rule, print the verdicts, change nothing.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary><c>--candidate VERSION|DIGEST</c>: release this recorded candidate instead of the current commit's.</summary>
+    public string? Candidate { get; init; }
+
+    /// <summary><c>--rollback-to VERSION</c>: promote the recorded bytes of an earlier release again.</summary>
+    public string? RollbackTo { get; init; }
+
+    /// <summary><c>--override-freeze REASON</c>.</summary>
+    public string? FreezeOverrideReason { get; init; }
+
+    /// <summary><c>--release-mode</c>, else <c>PIPELINE_RELEASE_MODE</c>; null leaves the script's choice.</summary>
+    public ReleaseMode? Mode { get; init; }
+}

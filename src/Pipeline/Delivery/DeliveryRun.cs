@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Pipeline.Execution;
+using Pipeline.Hosts;
+
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// One invocation as the delivery steps see it: the request from the command line, the build (identity, root),
+/// the candidate store, the targets finished so far, and the candidates this run produced or selected.
+/// </summary>
+internal sealed class DeliveryRun(Build build, DeliveryRequest request, HostEnvironment environment)
+{
+    private readonly ConcurrentDictionary<Target, TargetResult> _finished = new();
+    private readonly ConcurrentDictionary<DeliveryEnvironment, Deployment> _passed = new();
+
+    public Build Build { get; } = build;
+
+    public DeliveryRequest Request { get; } = request;
+
+    public HostEnvironment Environment { get; } = environment;
+
+    public CandidateStore Store { get; } = new(build.Root / "artifacts" / "candidates");
+
+    /// <summary>The candidate chosen before the run (from evidence, <c>--candidate</c> or <c>--rollback-to</c>), per promotion.</summary>
+    public ConcurrentDictionary<Promotion, Deployment> Selected { get; } = new();
+
+    public DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    public void Finished(TargetResult result) => _finished[result.Target] = result;
+
+    public TargetResult? ResultOf(Target target) => _finished.GetValueOrDefault(target);
+
+    /// <summary>A candidate that passed the checks of <paramref name="environment"/> in this run.</summary>
+    public Deployment? PassedIn(DeliveryEnvironment environment) => _passed.GetValueOrDefault(environment);
+
+    public void Passed(DeliveryEnvironment environment, Deployment candidate) => _passed[environment] = candidate;
+}

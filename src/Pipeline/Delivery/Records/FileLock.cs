@@ -1,0 +1,81 @@
+using System.Globalization;
+using Pipeline.Files;
+
+namespace Pipeline.Delivery.Records;
+
+/// <summary>
+/// An exclusive lock on a file, held by the operating system (an open file with no sharing: <c>flock</c> on
+/// Unix). The system releases it when the process ends however it ends, so a crashed run never blocks the next
+/// one. Who holds it is written beside it (<c>.holder</c>) for the message a waiting run prints.
+/// </summary>
+public sealed class FileLock : IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly string _holderPath;
+
+    private FileLock(FileStream stream, string holderPath)
+    {
+        _stream = stream;
+        _holderPath = holderPath;
+    }
+
+    /// <summary>Takes the lock, waiting up to <paramref name="wait"/>; null when another run still holds it then.</summary>
+    public static FileLock? Acquire(string path, TimeSpan wait, string purpose, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        var deadline = DateTime.UtcNow + wait;
+        while (true)
+        {
+            try
+            {
+                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var holder = path + ".holder";
+                AtomicFile.WriteAllText(
+                    holder,
+                    string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:u}, {purpose}"),
+                    durable: false);
+                return new FileLock(stream, holder);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(100));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Who holds (or last held) the lock at <paramref name="path"/>, if it says.</summary>
+    public static string? Holder(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path + ".holder").Trim();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True when nobody holds the lock right now.</summary>
+    public static bool IsFree(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return true;
+        }
+
+        using var probe = Acquire(path, TimeSpan.Zero, "checking the lock", CancellationToken.None);
+        return probe is not null;
+    }
+
+    public void Dispose()
+    {
+        File.Delete(_holderPath);
+        _stream.Dispose();
+    }
+}

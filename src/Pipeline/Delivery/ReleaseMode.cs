@@ -1,0 +1,14 @@
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// The one difference between the two release policies: whether a person must approve. Every other rule holds
+/// in both. Chosen in the script; <c>--release-mode</c> or <c>PIPELINE_RELEASE_MODE</c> overrides it.
+/// </summary>
+public enum ReleaseMode
+{
+    /// <summary>Continuous delivery: every candidate could be released; a person decides with <c>--approve</c>.</summary>
+    Delivery,
+
+    /// <summary>Continuous deployment: a candidate that passes every rule is released without a person.</summary>
+    Deployment,
+}

@@ -1,0 +1,85 @@
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// The rules a deployment must pass, evaluated the same on a laptop and on every CI host, each reported by name.
+/// Integrity (the candidate's bytes match its manifest) and one deployment at a time per environment always
+/// hold; a promotion also requires the candidate to have passed QA and refuses downgrades unless told otherwise.
+/// </summary>
+public sealed class ReleasePolicy
+{
+    private readonly List<string> _allowedRefs = [];
+    private readonly List<FreezeWindow> _freezes = [];
+
+    /// <summary>Delivery (a person approves) or deployment (no person); the command line and PIPELINE_RELEASE_MODE override it.</summary>
+    public ReleaseMode Mode { get; private set; } = ReleaseMode.Delivery;
+
+    public TimeSpan? ApprovalValidity { get; private set; }
+
+    public bool ApproverMustNotBeAuthorRule { get; private set; }
+
+    public IReadOnlyList<string> AllowedRefs => _allowedRefs;
+
+    public bool CleanWorkingTree { get; private set; }
+
+    public bool PassedQa { get; private set; } = true;
+
+    public bool StableVersion { get; private set; }
+
+    public bool NoDowngrade { get; private set; } = true;
+
+    public IReadOnlyList<FreezeWindow> Freezes => _freezes;
+
+    /// <summary>How long a second release waits for the first before it is refused.</summary>
+    public TimeSpan LockWait { get; private set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Continuous delivery: a person approves each candidate (<c>--approve</c>).</summary>
+    public ReleasePolicy ContinuousDelivery() => Set(() => Mode = ReleaseMode.Delivery);
+
+    /// <summary>Continuous deployment: released without a person when every other rule holds.</summary>
+    public ReleasePolicy ContinuousDeployment() => Set(() => Mode = ReleaseMode.Deployment);
+
+    /// <summary>An approval older than <paramref name="validity"/> no longer counts.</summary>
+    public ReleasePolicy ApprovalValidFor(TimeSpan validity) => Set(() => ApprovalValidity = validity > TimeSpan.Zero
+        ? validity
+        : throw new BuildDefinitionException("An approval must be valid for a positive time."));
+
+    /// <summary>Separation of duties: the approver must not be the author of the release commit.</summary>
+    public ReleasePolicy ApproverMustNotBeAuthor() => Set(() => ApproverMustNotBeAuthorRule = true);
+
+    /// <summary>
+    /// Only from these refs: <c>refs/...</c> patterns match the whole ref; others match the branch or tag name
+    /// (<c>main</c>, <c>release/*</c>, <c>v*</c>). <c>*</c> matches anything. Pull request builds never qualify.
+    /// </summary>
+    public ReleasePolicy AllowRefs(params string[] patterns) => Set(() => _allowedRefs.AddRange(patterns));
+
+    public ReleasePolicy RequireCleanWorkingTree() => Set(() => CleanWorkingTree = true);
+
+    /// <summary>No pre-release versions (<c>1.2.0-alpha.0.3</c>) in this environment.</summary>
+    public ReleasePolicy RequireStableVersion() => Set(() => StableVersion = true);
+
+    /// <summary>Waives the QA evidence rule (for an environment that is itself the first check).</summary>
+    public ReleasePolicy WithoutQaEvidence() => Set(() => PassedQa = false);
+
+    /// <summary>Allows versions below the last released one without <c>--rollback-to</c>.</summary>
+    public ReleasePolicy AllowDowngrade() => Set(() => NoDowngrade = false);
+
+    public ReleasePolicy Freeze(FreezeWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return Set(() => _freezes.Add(window));
+    }
+
+    /// <summary>How long a release waits for another one in progress on the same environment (default one minute).</summary>
+    public ReleasePolicy OneReleaseAtATime(TimeSpan wait) => Set(() => LockWait = wait >= TimeSpan.Zero
+        ? wait
+        : throw new BuildDefinitionException("The lock wait cannot be negative."));
+
+    /// <summary>The policy of a QA deployment: no person, no QA evidence (it is the QA), no downgrade rule.</summary>
+    internal static ReleasePolicy ForQa() => new ReleasePolicy().ContinuousDeployment().WithoutQaEvidence().AllowDowngrade();
+
+    private ReleasePolicy Set(Action change)
+    {
+        change();
+        return this;
+    }
+}

@@ -1,0 +1,39 @@
+using Pipeline.Delivery.Records;
+
+namespace Pipeline.Delivery.Rules;
+
+/// <summary>
+/// The digest's latest QA evidence passed every check, and the stages that made the candidate (its tests
+/// above all) succeeded rather than being skipped with <c>--skip</c> or failing with failure allowed.
+/// </summary>
+internal sealed class PassedQaRule : IReleaseRule
+{
+    public string Name => "passed-qa";
+
+    public bool Applies(ReleaseFacts facts) => facts.Policy.PassedQa;
+
+    public RuleVerdict Judge(ReleaseFacts facts)
+    {
+        var qa = facts.QaEnvironment?.Name ?? "QA";
+        var evidence = facts.QaHistory.Where(r => r.Kind == "qa" && r.Digest == facts.Candidate.Digest).MaxBy(r => r.Time);
+        if (evidence is null)
+        {
+            return new(Name, false, $"{facts.Candidate.Version} {facts.Candidate.Digest} has no QA evidence in {qa}");
+        }
+
+        if (evidence.Outcome != "passed")
+        {
+            var failed = string.Join(", ", (evidence.Checks ?? []).Where(c => !c.Passed).Select(c => c.Name));
+            return new(Name, false, $"the last checks in {qa} failed ({failed}) at {ApprovalRule.Time(evidence.Time)}");
+        }
+
+        var weak = (evidence.Stages ?? new Dictionary<string, string>()).Where(s => s.Value != "Succeeded").ToList();
+        if (weak.Count > 0)
+        {
+            return new(Name, false, $"in the run that made it: {string.Join(", ", weak.Select(s => $"{s.Key} {s.Value}"))}");
+        }
+
+        var checks = string.Join(", ", (evidence.Checks ?? []).Select(c => c.Name));
+        return new(Name, true, $"checks passed in {qa} at {ApprovalRule.Time(evidence.Time)}{(checks.Length > 0 ? $" ({checks})" : string.Empty)}");
+    }
+}

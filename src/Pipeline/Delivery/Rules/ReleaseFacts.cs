@@ -1,0 +1,53 @@
+using Pipeline.Delivery.Records;
+using Pipeline.Hosts;
+
+namespace Pipeline.Delivery.Rules;
+
+/// <summary>Everything the rules look at, gathered once, so every rule judges the same moment.</summary>
+internal sealed record ReleaseFacts
+{
+    public required Deployment Candidate { get; init; }
+
+    public required DeliveryEnvironment Environment { get; init; }
+
+    public required ReleasePolicy Policy { get; init; }
+
+    public required ReleaseMode Mode { get; init; }
+
+    public bool IsRollback { get; init; }
+
+    /// <summary>Differences between the stored files and the manifest; empty when intact.</summary>
+    public IReadOnlyList<string> IntegrityProblems { get; init; } = [];
+
+    /// <summary>The target environment's ledger.</summary>
+    public IReadOnlyList<LedgerRecord> History { get; init; } = [];
+
+    /// <summary>The QA environment's ledger, when the candidate comes from one.</summary>
+    public IReadOnlyList<LedgerRecord> QaHistory { get; init; } = [];
+
+    public DeliveryEnvironment? QaEnvironment { get; init; }
+
+    /// <summary>The approval given on this command line (<c>--approve</c>), not yet in the ledger.</summary>
+    public LedgerRecord? NewApproval { get; init; }
+
+    public string? CommitAuthor { get; init; }
+
+    public required BuildIdentity Identity { get; init; }
+
+    public bool WorkingTreeDirty { get; init; }
+
+    public DateTimeOffset Now { get; init; }
+
+    public string? FreezeOverrideReason { get; init; }
+
+    /// <summary>Null when the lock is free or held by this run; otherwise who holds it.</summary>
+    public string? LockHeldBy { get; init; }
+
+    /// <summary>Approvals of this environment, newest first, the one given now included.</summary>
+    public IEnumerable<LedgerRecord> Approvals =>
+        History.Where(r => r.Kind == "approval").Append(NewApproval).OfType<LedgerRecord>().OrderByDescending(r => r.Time);
+
+    /// <summary>Releases and rollbacks that reached the environment, newest first.</summary>
+    public IEnumerable<LedgerRecord> Releases =>
+        History.Where(r => r.Kind is "release" or "rollback" && r.Outcome is "published" or "already-present").OrderByDescending(r => r.Time);
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Records;
+using Spectre.Console;
+
+namespace Pipeline.Output;
+
+/// <summary><c>--history ENV</c>: the environment's ledger as a table (oldest first), or as a JSON array with <c>--json</c>.</summary>
+internal static class HistoryPrinter
+{
+    public static int Print(PipelineConsole console, DeliveryEnvironment environment, bool json)
+    {
+        var reading = environment.Ledger.Read();
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(reading.Records, Ledger.Json));
+        }
+        else if (reading.Records.Count == 0)
+        {
+            console.Ansi.MarkupLine($"No records for {Markup.Escape(environment.Name)} yet ({Markup.Escape(environment.Ledger.Path)}).");
+        }
+        else
+        {
+            var table = new Table().Title($"{Markup.Escape(environment.Name)}: {Markup.Escape(environment.Ledger.Path)}")
+                .AddColumns("When (UTC)", "What", "Outcome", "Version", "Digest", "Commit", "Who", "Host", "Note");
+            foreach (var record in reading.Records)
+            {
+                table.AddRow(
+                    Cell(record.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+                    Cell(record.Kind),
+                    Cell(record.Outcome),
+                    Cell(record.Version),
+                    Cell(record.Digest.Length > 19 ? record.Digest[..19] : record.Digest),
+                    Cell(record.Commit is { Length: > 10 } commit ? commit[..10] : record.Commit ?? string.Empty),
+                    Cell(record.Who),
+                    Cell(record.RunUrl is null ? record.Host : $"{record.Host} {record.RunUrl}"),
+                    Cell(Note(record)));
+            }
+
+            console.Ansi.Write(table);
+        }
+
+        if (reading.UnreadableLines.Count > 0)
+        {
+            Console.Error.WriteLine($"warning: {environment.Ledger.Path}: line(s) {string.Join(", ", reading.UnreadableLines)} are not records and were skipped.");
+        }
+
+        console.Flush();
+        return ExitCodes.Success;
+    }
+
+    private static string Note(LedgerRecord record)
+    {
+        var failed = (record.Rules ?? []).Concat(record.Checks ?? []).Where(v => !v.Passed).Select(v => v.Name).ToList();
+        return string.Join("; ", new[]
+        {
+            record.Comment,
+            record.OverrideReason is null ? null : $"freeze overridden: {record.OverrideReason}",
+            failed.Count > 0 ? $"failed: {string.Join(", ", failed)}" : null,
+        }.OfType<string>());
+    }
+
+    private static Markup Cell(string text) => new(Markup.Escape(text));
+}
