@@ -16,6 +16,13 @@ internal static class HelpPrinter
         ("--only", "Run the named targets without their dependencies."),
         ("--summary-json FILE", "Also write the run's summary as JSON to FILE."),
         ("--host NAME", "Talk to this CI host instead of the detected one (try its output locally); 'local' forces plain output."),
+        ("--approve [--comment TEXT]", "Approve the candidate being released (recorded with who, when, its digest and the comment)."),
+        ("--dry-run", "Judge every release rule and print the verdicts; change nothing (exit 0 if it would go, 3 if not)."),
+        ("--candidate VERSION|DIGEST", "Release this recorded candidate instead of the one that passed QA for the current commit."),
+        ("--rollback-to VERSION", "Promote the recorded bytes of an earlier release again (no downgrade rule; approval still needed)."),
+        ("--override-freeze REASON", "Release inside a freeze window; the reason goes into the ledger."),
+        ("--release-mode MODE", "delivery (a person approves) or deployment (no person); also PIPELINE_RELEASE_MODE."),
+        ("--history ENV [--json]", "Print an environment's ledger: what was deployed and released, when, by whom, from which commit."),
     ];
 
     public static void Print(IAnsiConsole console, Build build)
@@ -60,7 +67,7 @@ internal static class HelpPrinter
 
         console.MarkupLine("[bold]Options[/]");
         console.Write(options);
-        console.MarkupLine("[bold]Exit codes:[/] 0 success, 1 a target failed, 2 usage error (unknown target, bad parameter, cycle, script error), 130 cancelled.");
+        console.MarkupLine("[bold]Exit codes:[/] 0 success, 1 a target failed, 2 usage error (unknown target, bad parameter, cycle, script error), 3 release refused by its policy, 130 cancelled.");
     }
 
     private static Table NewTable(params string[] columns)
