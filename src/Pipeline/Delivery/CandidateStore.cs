@@ -35,14 +35,7 @@ public sealed class CandidateStore(AbsolutePath root)
 
         var staging = Root / $".{Guid.NewGuid():N}.partial";
         Directory.CreateDirectory(staging);
-        foreach (var file in manifest.Files)
-        {
-            var target = Path.Combine(staging, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(source / file.Path, target);
-        }
-
-        manifest.WriteTo(staging);
+        manifest.CopyFiles(source, staging);
         if (Directory.Exists(stored))
         {
             Directory.Delete(stored, recursive: true);

@@ -19,7 +19,13 @@ internal static class DeliveryPlanning
             step.Run = run;
         }
 
-        foreach (var promotion in planned.Select(t => t.Delivery).OfType<Promotion>())
+        var promotions = planned.Select(t => t.Delivery).OfType<Promotion>().ToList();
+        if (promotions.Count == 0 && ReleaseOnlyOption(run.Request) is { } option)
+        {
+            throw new CommandLine.UsageException($"{option} is for a target that promotes a candidate (declared with Promotes, such as Release); none is in this run.");
+        }
+
+        foreach (var promotion in promotions)
         {
             if (CandidateSelector.Select(run, promotion) is not { } candidate)
             {
@@ -46,6 +52,14 @@ internal static class DeliveryPlanning
 
         return reasons;
     }
+
+    private static string? ReleaseOnlyOption(DeliveryRequest request) =>
+        request.Approve ? "--approve"
+        : request.DryRun ? "--dry-run"
+        : request.Candidate is not null ? "--candidate"
+        : request.RollbackTo is not null ? "--rollback-to"
+        : request.FreezeOverrideReason is not null ? "--override-freeze"
+        : null;
 
     /// <summary>The planned targets that publish to the promotion's source environment, and everything they depend on.</summary>
     private static HashSet<Target> Upstream(Promotion promotion, HashSet<Target> planned)

@@ -62,6 +62,20 @@ public sealed record ReleaseManifest(
         return path;
     }
 
+    /// <summary>Copies every listed file from <paramref name="source"/> into <paramref name="destination"/>, and writes the manifest there.</summary>
+    internal void CopyFiles(string source, string destination, CancellationToken cancellationToken = default)
+    {
+        foreach (var file in Files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var target = Path.Combine(destination, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(source, file.Path), target);
+        }
+
+        WriteTo(destination);
+    }
+
     /// <summary>
     /// Every difference between the manifest and <paramref name="directory"/>, each naming its file: changed
     /// (digest or size), missing, or extra. Empty when the folder holds exactly the listed bytes.

@@ -36,15 +36,7 @@ public sealed class FolderDeployer(AbsolutePath folder) : IDeployer
 
         var staging = Path.Combine(Folder, $".{deployment.Version}.{Guid.NewGuid():N}.partial");
         Directory.CreateDirectory(staging);
-        foreach (var file in deployment.Manifest.Files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var target = Path.Combine(staging, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(deployment.Directory / file.Path, target);
-        }
-
-        File.Copy(deployment.ManifestPath, Path.Combine(staging, ReleaseManifest.FileName));
+        deployment.Manifest.CopyFiles(deployment.Directory, staging, cancellationToken);
         if (deployment.Manifest.Verify(staging) is { Count: > 0 } problems)
         {
             Directory.Delete(staging, recursive: true);
