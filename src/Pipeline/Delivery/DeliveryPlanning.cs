@@ -58,7 +58,6 @@ internal static class DeliveryPlanning
         : request.DryRun ? "--dry-run"
         : request.Candidate is not null ? "--candidate"
         : request.RollbackTo is not null ? "--rollback-to"
-        : request.FreezeOverrideReason is not null ? "--override-freeze"
         : null;
 
     /// <summary>The planned targets that publish to the promotion's source environment, and everything they depend on.</summary>
