@@ -181,11 +181,11 @@ public class CommandLineParserTests
     public void A_bare_bool_flag_means_true()
     {
         var build = new Build();
-        var approve = build.Parameter("approve", false, "Approve.");
+        var sign = build.Parameter("sign", false, "Approve.");
 
-        var options = CommandLineParser.Parse(["--approve"], build.Parameters);
+        var options = CommandLineParser.Parse(["--sign"], build.Parameters);
 
-        Assert.Equal(["true"], options.ParameterValues[approve]);
+        Assert.Equal(["true"], options.ParameterValues[sign]);
     }
 
     [Theory]
@@ -196,11 +196,11 @@ public class CommandLineParserTests
     public void A_bool_flag_takes_an_explicit_value(string value)
     {
         var build = new Build();
-        var approve = build.Parameter("approve", false, "Approve.");
+        var sign = build.Parameter("sign", false, "Approve.");
 
-        var options = CommandLineParser.Parse(["--approve", value, "Deploy"], build.Parameters);
+        var options = CommandLineParser.Parse(["--sign", value, "Deploy"], build.Parameters);
 
-        Assert.Equal([value], options.ParameterValues[approve]);
+        Assert.Equal([value], options.ParameterValues[sign]);
         Assert.Equal(["Deploy"], options.Targets);
     }
 
@@ -208,22 +208,22 @@ public class CommandLineParserTests
     public void A_bool_flag_with_an_equals_value_takes_it()
     {
         var build = new Build();
-        var approve = build.Parameter("approve", true, "Approve.");
+        var sign = build.Parameter("sign", true, "Approve.");
 
-        var options = CommandLineParser.Parse(["--approve=false"], build.Parameters);
+        var options = CommandLineParser.Parse(["--sign=false"], build.Parameters);
 
-        Assert.Equal(["false"], options.ParameterValues[approve]);
+        Assert.Equal(["false"], options.ParameterValues[sign]);
     }
 
     [Fact]
     public void A_target_name_after_a_bool_flag_stays_a_target()
     {
         var build = new Build();
-        var approve = build.Parameter("approve", false, "Approve.");
+        var sign = build.Parameter("sign", false, "Approve.");
 
-        var options = CommandLineParser.Parse(["--approve", "Deploy"], build.Parameters);
+        var options = CommandLineParser.Parse(["--sign", "Deploy"], build.Parameters);
 
-        Assert.Equal(["true"], options.ParameterValues[approve]);
+        Assert.Equal(["true"], options.ParameterValues[sign]);
         Assert.Equal(["Deploy"], options.Targets);
     }
 
@@ -231,12 +231,12 @@ public class CommandLineParserTests
     public void A_bare_flag_binds_true_end_to_end()
     {
         var build = new Build();
-        var approve = build.Parameter("approve", false, "Approve.");
+        var sign = build.Parameter("sign", false, "Approve.");
 
-        var options = CommandLineParser.Parse(["Deploy", "--approve"], build.Parameters);
+        var options = CommandLineParser.Parse(["Deploy", "--sign"], build.Parameters);
         ParameterBinder.Bind(build.Parameters, options.ParameterValues, _ => null);
 
-        Assert.True(approve.Value);
+        Assert.True(sign.Value);
     }
 
     [Fact]

@@ -94,11 +94,11 @@ public class ParameterBinderTests
     public void A_bare_flag_on_the_command_line_is_true()
     {
         var build = new Build();
-        var approve = build.Parameter("approve", false, "Approve.");
+        var sign = build.Parameter("sign", false, "Approve.");
 
-        Bind(build, Values((approve, [])), NoEnvironment);
+        Bind(build, Values((sign, [])), NoEnvironment);
 
-        Assert.True(approve.Value);
+        Assert.True(sign.Value);
     }
 
     [Fact]

@@ -35,6 +35,11 @@ public sealed class FreezeWindow
         var zone = Zone(timeZone);
         var from = MinuteOfWeek(fromDay, fromTime);
         var to = MinuteOfWeek(toDay, toTime);
+        if (from == to)
+        {
+            throw new BuildDefinitionException($"Freeze window '{name}' starts and ends at the same time of the week, so it would never hold.");
+        }
+
         return new FreezeWindow(
             string.Create(CultureInfo.InvariantCulture, $"{name} (every {fromDay} {fromTime:HH\\:mm} to {toDay} {toTime:HH\\:mm} {timeZone})"),
             now =>

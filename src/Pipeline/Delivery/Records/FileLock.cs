@@ -26,29 +26,41 @@ public sealed class FileLock : IDisposable
         var deadline = DateTime.UtcNow + wait;
         while (true)
         {
+            FileStream stream;
             try
             {
-                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                var holder = path + ".holder";
-                AtomicFile.WriteAllText(
-                    holder,
-                    string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:u}, {purpose}"),
-                    durable: false);
-                return new FileLock(stream, holder);
+                stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
                 cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(100));
                 cancellationToken.ThrowIfCancellationRequested();
+                continue;
             }
             catch (IOException)
             {
                 return null;
             }
+
+            var holder = path + ".holder";
+            try
+            {
+                AtomicFile.WriteAllText(
+                    holder,
+                    string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:u}, {purpose}"),
+                    durable: false);
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
+
+            return new FileLock(stream, holder);
         }
     }
 
-    /// <summary>Who holds (or last held) the lock at <paramref name="path"/>, if it says.</summary>
+    /// <summary>Who holds the lock at <paramref name="path"/>, as the holder wrote it (none once it is released).</summary>
     public static string? Holder(string path)
     {
         try

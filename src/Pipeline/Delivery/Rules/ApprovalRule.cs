@@ -37,5 +37,5 @@ internal sealed class ApprovalRule : IReleaseRule
     internal static bool IsValid(LedgerRecord approval, ReleaseFacts facts) =>
         facts.Policy.ApprovalValidity is not { } validity || approval.Time + validity >= facts.Now;
 
-    internal static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 }

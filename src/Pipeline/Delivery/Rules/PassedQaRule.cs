@@ -27,7 +27,7 @@ internal sealed class PassedQaRule : IReleaseRule
             return new(Name, false, $"the last checks in {qa} failed ({failed}) at {ApprovalRule.Time(evidence.Time)}");
         }
 
-        var weak = (evidence.Stages ?? new Dictionary<string, string>()).Where(s => s.Value != "Succeeded").ToList();
+        var weak = (evidence.Stages ?? new Dictionary<string, string>()).Where(s => !s.Value.StartsWith("Succeeded", StringComparison.Ordinal)).ToList();
         if (weak.Count > 0)
         {
             return new(Name, false, $"in the run that made it: {string.Join(", ", weak.Select(s => $"{s.Key} {s.Value}"))}");
