@@ -10,7 +10,7 @@ public sealed class ParameterTests : IDisposable
 
         var configuration = Parameter("configuration", "Debug", "Build configuration");
         var retries = Parameter("retries", 3, "How many times flaky steps are retried");
-        var approve = Parameter("approve", false, "Approve the release");
+        var confirm = Parameter("confirm", false, "Approve the release");
         var verbosity = Parameter("verbosity", Verbosity.Normal, "Log level");
         var frameworks = Parameter("frameworks", new[] { "net8.0" }, "Target frameworks");
         var ports = Parameter<IReadOnlyList<int>>("ports", new[] { 8080 }, "Ports to probe");
@@ -19,14 +19,14 @@ public sealed class ParameterTests : IDisposable
         {
             Console.WriteLine($"configuration={configuration.Value} ({configuration.Source})");
             Console.WriteLine($"retries={retries.Value} ({retries.Source})");
-            Console.WriteLine($"approve={approve.Value} ({approve.Source})");
+            Console.WriteLine($"confirm={confirm.Value} ({confirm.Source})");
             Console.WriteLine($"verbosity={verbosity.Value} ({verbosity.Source})");
             Console.WriteLine($"frameworks={string.Join("|", frameworks.Value)} ({frameworks.Source})");
             Console.WriteLine($"ports={string.Join("|", ports.Value)} ({ports.Source})");
         });
         var release = Target("Release").DependsOn(show).Executes(() =>
         {
-            if (!approve.Value) throw new InvalidOperationException("not approved");
+            if (!confirm.Value) throw new InvalidOperationException("not approved");
             File.WriteAllText("released.marker", "x");
         });
         Default(show);
@@ -44,7 +44,7 @@ public sealed class ParameterTests : IDisposable
         result.ShouldExitWith(0);
         Assert.Contains("configuration=Debug (Default)", result.OutputLines);
         Assert.Contains("retries=3 (Default)", result.OutputLines);
-        Assert.Contains("approve=False (Default)", result.OutputLines);
+        Assert.Contains("confirm=False (Default)", result.OutputLines);
         Assert.Contains("verbosity=Normal (Default)", result.OutputLines);
         Assert.Contains("frameworks=net8.0 (Default)", result.OutputLines);
         Assert.Contains("ports=8080 (Default)", result.OutputLines);
@@ -62,16 +62,16 @@ public sealed class ParameterTests : IDisposable
             "--frameworks", "net10.0",
             "--ports", "80",
             "--ports", "443",
-            "--approve");
+            "--confirm");
 
         result.ShouldExitWith(0);
         Assert.Contains("configuration=Release (CommandLine)", result.OutputLines);
         Assert.Contains("retries=5 (CommandLine)", result.OutputLines);
-        Assert.Contains("approve=True (CommandLine)", result.OutputLines);
+        Assert.Contains("confirm=True (CommandLine)", result.OutputLines);
         Assert.Contains("verbosity=Detailed (CommandLine)", result.OutputLines);
         Assert.Contains("frameworks=net8.0|net9.0|net10.0 (CommandLine)", result.OutputLines);
         Assert.Contains("ports=80|443 (CommandLine)", result.OutputLines);
-        Assert.True(_repo.Exists("released.marker"), "The bare --approve flag must read as true.");
+        Assert.True(_repo.Exists("released.marker"), "The bare --confirm flag must read as true.");
     }
 
     [Fact]
@@ -81,19 +81,19 @@ public sealed class ParameterTests : IDisposable
         {
             ["PIPELINE_CONFIGURATION"] = "Release",
             ["PIPELINE_RETRIES"] = "9",
-            ["PIPELINE_APPROVE"] = "yes",
+            ["PIPELINE_CONFIRM"] = "yes",
             ["PIPELINE_VERBOSITY"] = "quiet",
             ["PIPELINE_FRAMEWORKS"] = "net6.0, net7.0",
             ["PIPELINE_PORTS"] = "1,2",
         };
 
-        var result = await _repo.RunAsync(environment, "Release", "--retries", "4", "--approve", "false");
+        var result = await _repo.RunAsync(environment, "Release", "--retries", "4", "--confirm", "false");
 
-        // --approve false beats PIPELINE_APPROVE=yes, so Release refuses.
+        // --confirm false beats PIPELINE_CONFIRM=yes, so Release refuses.
         result.ShouldExitWith(1);
         Assert.Contains("configuration=Release (Environment)", result.OutputLines);
         Assert.Contains("retries=4 (CommandLine)", result.OutputLines);
-        Assert.Contains("approve=False (CommandLine)", result.OutputLines);
+        Assert.Contains("confirm=False (CommandLine)", result.OutputLines);
         Assert.Contains("verbosity=Quiet (Environment)", result.OutputLines);
         Assert.Contains("frameworks=net6.0|net7.0 (Environment)", result.OutputLines);
         Assert.Contains("ports=1|2 (Environment)", result.OutputLines);
@@ -120,11 +120,11 @@ public sealed class ParameterTests : IDisposable
     [Fact]
     public async Task Bare_flag_followed_by_a_target_name_is_true_and_the_target_runs()
     {
-        var result = await _repo.RunAsync("--approve", "Release");
+        var result = await _repo.RunAsync("--confirm", "Release");
 
         result.ShouldExitWith(0);
         result.ShouldShowNoStackTrace();
-        Assert.Contains("approve=True (CommandLine)", result.OutputLines);
+        Assert.Contains("confirm=True (CommandLine)", result.OutputLines);
         Assert.True(_repo.Exists("released.marker"));
     }
 }

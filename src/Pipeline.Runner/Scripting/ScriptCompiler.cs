@@ -21,6 +21,22 @@ internal static class ScriptCompiler
         "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "Pipeline", "Pipeline.Delivery", "Pipeline.Delivery.Deployers",
     ];
 
+    /// <summary>
+    /// Every managed assembly of the shared framework the runner runs on, so a script can use any BCL type
+    /// (System.IO.Compression.ZipFile, System.Net.Http, ...) without <c>#r</c>, as a console project can.
+    /// </summary>
+    private static readonly Lazy<MetadataReference[]> SharedFramework = new(() =>
+    {
+        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return
+        [
+            .. trusted
+                .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal))
+                .Select(path => MetadataReference.CreateFromFile(path)),
+        ];
+    });
+
     /// <summary>The compiled script, or what stops it from compiling.</summary>
     public static async Task<(CompiledScript? Script, IReadOnlyList<ScriptError> Errors)> CompileAsync(ScriptLocation location)
     {
@@ -37,6 +53,7 @@ internal static class ScriptCompiler
             .WithFileEncoding(Encoding.UTF8)
             .WithEmitDebugInformation(true)
             .WithOptimizationLevel(OptimizationLevel.Release)
+            .WithReferences(SharedFramework.Value)
             .AddReferences(typeof(Build).Assembly)
             .AddReferences(packages.CompileAssemblies.Select(path => MetadataReference.CreateFromFile(path)))
             .WithImports(Imports)

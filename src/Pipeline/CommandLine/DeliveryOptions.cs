@@ -26,14 +26,14 @@ internal sealed class DeliveryOptions
 
     public DeliveryRequest Read(ParseResult result)
     {
-        var candidate = result.GetValue(_candidate);
-        var rollbackTo = result.GetValue(_rollbackTo);
+        var candidate = Text(result, _candidate);
+        var rollbackTo = Text(result, _rollbackTo);
         if (candidate is not null && rollbackTo is not null)
         {
             throw new UsageException("--candidate and --rollback-to both pick the candidate; give one of them.");
         }
 
-        var reason = result.GetValue(_overrideFreeze);
+        var reason = Text(result, _overrideFreeze);
         if (result.GetResult(_overrideFreeze) is not null && string.IsNullOrWhiteSpace(reason))
         {
             throw new UsageException("--override-freeze needs a reason, which goes into the ledger: --override-freeze \"INC-1234: fix for the outage\".");
@@ -42,13 +42,22 @@ internal sealed class DeliveryOptions
         return new DeliveryRequest
         {
             Approve = result.GetValue(_approve),
-            Comment = result.GetValue(_comment),
+            Comment = Text(result, _comment),
             DryRun = result.GetValue(_dryRun),
             Candidate = candidate,
             RollbackTo = rollbackTo,
             FreezeOverrideReason = reason,
-            Mode = result.GetValue(_releaseMode) is { } mode ? ParseMode(mode, "--release-mode") : null,
+            Mode = Text(result, _releaseMode) is { } mode ? ParseMode(mode, "--release-mode") : null,
         };
+    }
+
+    /// <summary>An option's text; another option in its place (<c>--override-freeze --approve</c>) means the value was left out.</summary>
+    private static string? Text(ParseResult result, Option<string> option)
+    {
+        var value = result.GetValue(option);
+        return value is not null && value.StartsWith("--", StringComparison.Ordinal)
+            ? throw new UsageException($"{option.Name} needs a value, but the next word is the option '{value}'.")
+            : value;
     }
 
     /// <summary><c>delivery</c> or <c>deployment</c> (also <c>continuous-delivery</c>, <c>continuous-deployment</c>).</summary>

@@ -8,7 +8,7 @@ namespace Pipeline.Delivery;
 /// <summary>
 /// Which candidate a promotion takes before anything runs: <c>--rollback-to</c> an earlier release of the target
 /// environment, <c>--candidate</c> any candidate the QA ledger knows, or else the newest one that passed QA for the
-/// commit being built. Null means none: the stages run and make one.
+/// commit being built, at its current version. Null means none: the stages run and make one.
 /// </summary>
 internal static class CandidateSelector
 {
@@ -33,9 +33,11 @@ internal static class CandidateSelector
             return Open(run, match, promotion);
         }
 
+        // The commit and its version: tagging a checked commit (1.2.0) makes a new candidate, not the old pre-release.
         var commit = run.Build.Identity.Commit;
+        var currentVersion = run.Build.Version.ToNormalizedString();
         return evidence
-            .Where(r => r.Outcome == "passed" && r.Commit is not null && r.Commit == commit)
+            .Where(r => r.Outcome == "passed" && r.Commit is not null && r.Commit == commit && r.Version == currentVersion)
             .OrderByDescending(r => r.Time)
             .Select(r => run.Store.Open(r.Digest, promotion.Environment.Name))
             .FirstOrDefault(c => c is not null);

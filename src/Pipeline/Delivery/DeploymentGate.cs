@@ -71,7 +71,9 @@ internal static class DeploymentGate
         });
         Console.Out.WriteLine(outcome == DeployOutcome.Published
             ? $"{Verb(kind)} {candidate.Version} {candidate.Digest} to {environment.Name} ({environment.Deployer.Describe()})."
-            : $"{candidate.Version} {candidate.Digest} is already in {environment.Name}: nothing published again.");
+            : kind == "rollback"
+                ? $"Rolled back to {candidate.Version} {candidate.Digest}: its bytes were still in {environment.Name} ({deployed.Location}), so nothing was copied again."
+                : $"{candidate.Version} {candidate.Digest} is already in {environment.Name}: nothing published again.");
         return deployed;
     }
 

@@ -3,7 +3,8 @@ namespace Pipeline.Delivery.Deployers;
 /// <summary>
 /// Deploys into <c>&lt;folder&gt;/&lt;version&gt;/</c>: the files and their manifest, copied into a hidden
 /// folder first and renamed into place, so an interrupted deployment leaves the old state or the new, never
-/// half. The embedded default: <c>artifacts/environments/&lt;name&gt;/</c>.
+/// half; the file <c>current</c> names the version deployed last. The embedded default:
+/// <c>artifacts/environments/&lt;name&gt;/</c>.
 /// </summary>
 public sealed class FolderDeployer(AbsolutePath folder) : IDeployer
 {
@@ -24,6 +25,7 @@ public sealed class FolderDeployer(AbsolutePath folder) : IDeployer
             var present = ReleaseManifest.Read(Path.Combine(final, ReleaseManifest.FileName));
             if (present?.Digest == deployment.Digest && present.Verify(final).Count == 0)
             {
+                MarkCurrent(deployment);
                 return Task.FromResult(DeployOutcome.AlreadyPresent);
             }
 
@@ -56,8 +58,13 @@ public sealed class FolderDeployer(AbsolutePath folder) : IDeployer
             Directory.Move(staging, final);
         }
 
+        MarkCurrent(deployment);
         return Task.FromResult(DeployOutcome.Published);
     }
+
+    /// <summary>The file <c>current</c> names the version the environment runs now (after a rollback, the older one).</summary>
+    private void MarkCurrent(Deployment deployment) =>
+        Files.AtomicFile.WriteAllText(Path.Combine(Folder, "current"), deployment.Version + "\n");
 
     /// <summary>Hidden folders an interrupted deployment left behind; never a deployed version.</summary>
     private void RemoveLeftovers()

@@ -22,9 +22,32 @@ public sealed class NuGetFeedDeployer(string source, string? apiKey) : IDeployer
             throw new ReleaseRefusedException($"The candidate {deployment.Version} ({deployment.Digest}) has no .nupkg file to push to {Source}.");
         }
 
+        var folder = LocalFolder();
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         var pushed = 0;
         foreach (var package in packages)
         {
+            // A folder feed does not honour --skip-duplicate: compare what is there instead.
+            var existing = folder is null ? null : Path.Combine(folder, package.Name);
+            if (existing is not null && File.Exists(existing))
+            {
+                if (Checksums.Sha256(existing) == Checksums.Sha256(package))
+                {
+                    continue;
+                }
+
+                if (kind == EnvironmentKind.Production)
+                {
+                    throw new ReleaseRefusedException($"Refused: {existing} already holds {package.Name} with other bytes; a released version is immutable, so release a new version.");
+                }
+
+                File.Delete(existing);
+            }
+
             var result = await DotNet.NuGetPushAsync(package, Source, apiKey, cancellationToken).ConfigureAwait(false);
 
             // --skip-duplicate reports a package the feed already holds instead of failing on it.
@@ -35,4 +58,8 @@ public sealed class NuGetFeedDeployer(string source, string? apiKey) : IDeployer
 
         return pushed == 0 ? DeployOutcome.AlreadyPresent : DeployOutcome.Published;
     }
+
+    /// <summary>The feed's folder when it is a local path rather than a server URL.</summary>
+    private string? LocalFolder() =>
+        Uri.TryCreate(Source, UriKind.Absolute, out var uri) && !uri.IsFile ? null : Path.GetFullPath(uri?.LocalPath ?? Source);
 }

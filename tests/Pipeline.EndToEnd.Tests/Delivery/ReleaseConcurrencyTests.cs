@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Pipeline.EndToEnd.Tests.Infrastructure;
+
+namespace Pipeline.EndToEnd.Tests.Delivery;
+
+/// <summary>
+/// One release at a time per environment, and a release killed midway leaves nothing behind that breaks the next:
+/// the production deployer announces itself in <c>artifacts/deploying</c> and then holds on until the test creates
+/// <c>artifacts/finish</c>, so the second release always meets the first one mid-deployment.
+/// </summary>
+public sealed class ReleaseConcurrencyTests
+{
+    private const string SlowDeployer = """
+        .DeploysWith(Deployers.Custom("slow", async (d, ct) =>
+        {
+            File.AppendAllText(Root / "artifacts" / "deploying", d.Version + "\n");
+            while (!File.Exists(Root / "artifacts" / "finish"))
+            {
+                await Task.Delay(100, ct);
+            }
+        }))
+        """;
+
+    [Fact]
+    public async Task Second_release_while_one_is_deploying_is_refused_by_one_at_a_time_naming_the_holder()
+    {
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer);
+        (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
+        await using var first = PipelineRunner.Start(repo.Root, ["Release"]);
+        await WaitForAsync(repo.Repository.Path("artifacts/deploying"), first);
+
+        var second = await repo.RunAsync("Release");
+
+        ReleaseTestKit.ShouldBeRefusedBy(second, repo, "one-at-a-time");
+        Assert.Matches(
+            $@"^another release to production is in progress \(process {first.ProcessId} on \S+ since .+, release of \S+ sha256:[0-9a-f]{{64}}\)$",
+            ReleaseTestKit.Rule(second, "one-at-a-time").Detail);
+
+        File.WriteAllText(repo.Repository.Path("artifacts/finish"), string.Empty);
+        var firstResult = await first.Completion;
+        ReleaseTestKit.ShouldBeReleased(firstResult, repo);
+        Assert.Single(File.ReadAllLines(repo.Repository.Path("artifacts/deploying")));
+    }
+
+    [Fact]
+    public async Task Second_release_waits_for_the_first_and_then_finds_the_candidate_already_in_production()
+    {
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.FromSeconds(45))", production: SlowDeployer);
+        (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
+        await using var first = PipelineRunner.Start(repo.Root, ["Release"]);
+        await WaitForAsync(repo.Repository.Path("artifacts/deploying"), first);
+        await using var second = PipelineRunner.Start(repo.Root, ["Release"]);
+
+        // Time for the second release to reach the lock while the first holds it; one that does not wait is refused
+        // (exit code 3) or deploys again (a second line in artifacts/deploying). Arriving later changes nothing.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        File.WriteAllText(repo.Repository.Path("artifacts/finish"), string.Empty);
+        var firstResult = await first.Completion;
+        var secondResult = await second.Completion;
+
+        firstResult.ShouldExitWith(0);
+        firstResult.OutputShouldContain("Released ");
+        secondResult.ShouldExitWith(0);
+        secondResult.ShouldShowNoStackTrace();
+        Assert.All(ReleaseTestKit.Rules(secondResult), r => Assert.True(r.Passed, $"{r.Name} failed: {r.Detail}{Environment.NewLine}{secondResult}"));
+        Assert.Matches(@"^\S+ sha256:[0-9a-f]{64} is already in production: nothing published again\.$", secondResult.OutputLines.Single(l => l.Contains("already in production", StringComparison.Ordinal)));
+        Assert.Single(File.ReadAllLines(repo.Repository.Path("artifacts/deploying")));
+        var outcomes = ReleaseTestKit.Records(repo, "production").Select(r => $"{r.GetProperty("kind").GetString()} {r.GetProperty("outcome").GetString()}");
+        Assert.Equal(["release published", "release already-present"], outcomes);
+    }
+
+    [Fact]
+    public async Task Release_killed_midway_leaves_a_readable_ledger_and_no_lock_that_blocks_the_next_release()
+    {
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer);
+
+        // A refusal first, so the ledger has a record to keep.
+        ReleaseTestKit.ShouldBeRefusedBy(await repo.RunAsync("Release", "--release-mode", "delivery"), repo, "approval");
+        await using (var killed = PipelineRunner.Start(repo.Root, ["Release"]))
+        {
+            await WaitForAsync(repo.Repository.Path("artifacts/deploying"), killed);
+            ProcessTools.Send("KILL", killed.ProcessId);
+            var result = await killed.Completion;
+            Assert.NotEqual(0, result.ExitCode);
+        }
+
+        var history = await repo.RunAsync("--history", "production", "--json");
+
+        history.ShouldExitWith(0);
+        Assert.DoesNotContain("warning", history.StandardError, StringComparison.Ordinal);
+        using (var records = JsonDocument.Parse(history.StandardOutput))
+        {
+            Assert.Equal(["refusal"], records.RootElement.EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
+        }
+
+        File.WriteAllText(repo.Repository.Path("artifacts/finish"), string.Empty);
+        var next = await repo.RunAsync("Release");
+
+        ReleaseTestKit.ShouldBeReleased(next, repo);
+        Assert.Equal(2, File.ReadAllLines(repo.Repository.Path("artifacts/deploying")).Length);
+
+        // Records() parses every line on its own: a half-written record would fail here.
+        Assert.Equal(["refusal", "release"], ReleaseTestKit.Records(repo, "production").Select(r => r.GetProperty("kind").GetString()));
+    }
+
+    private static async Task WaitForAsync(string path, RunningRunner runner)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(path))
+        {
+            if (runner.Completion.IsCompleted)
+            {
+                Assert.Fail($"The release ended before its deployment started.{Environment.NewLine}{await runner.Completion}");
+            }
+
+            Assert.True(clock.Elapsed < PipelineRunner.Timeout, $"{path} did not appear within {PipelineRunner.Timeout.TotalSeconds} s.");
+            await Task.Delay(50);
+        }
+    }
+}
