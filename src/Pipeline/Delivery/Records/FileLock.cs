@@ -73,7 +73,7 @@ public sealed class FileLock : IDisposable
         }
     }
 
-    /// <summary>True when nobody holds the lock right now.</summary>
+    /// <summary>True when nobody holds the lock right now; writes nothing (for <c>--dry-run</c>).</summary>
     public static bool IsFree(string path)
     {
         if (!File.Exists(path))
@@ -81,8 +81,19 @@ public sealed class FileLock : IDisposable
             return true;
         }
 
-        using var probe = Acquire(path, TimeSpan.Zero, "checking the lock", CancellationToken.None);
-        return probe is not null;
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()
