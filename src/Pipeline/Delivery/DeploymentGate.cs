@@ -27,12 +27,7 @@ internal static class DeploymentGate
 
         if (request.DryRun)
         {
-            var dryFacts = Facts(run, step, candidate, mode, qa, approval, kind == "rollback", FileLock.IsFree(environment.LockPath) ? null : FileLock.Holder(environment.LockPath) ?? "unknown");
-            var dryVerdicts = ReleaseRules.Judge(dryFacts);
-            RuleReport.Print(environment, mode, candidate, dryVerdicts, dryRun: true);
-            return dryVerdicts.All(v => v.Passed)
-                ? candidate
-                : throw new ReleaseRefusedException(RuleReport.Refusal(step, dryVerdicts, dryRun: true));
+            return JudgeOnly(run, step, candidate, mode, kind, qa, approval);
         }
 
         using var exclusive = FileLock.Acquire(environment.LockPath, step.Policy.LockWait, $"{kind} of {candidate.Version} {candidate.Digest}", cancellationToken);
@@ -54,19 +49,48 @@ internal static class DeploymentGate
             throw new ReleaseRefusedException(RuleReport.Refusal(step, verdicts, dryRun: false));
         }
 
-        var alreadyThere = facts.History
+        return await DeployAsync(run, step, candidate, mode, kind, verdicts, facts.History, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>--dry-run</c>: the verdicts as a real pass would judge them now, with nothing taken, written or deployed.</summary>
+    private static Deployment JudgeOnly(DeliveryRun run, DeliveryStep step, Deployment candidate, ReleaseMode mode, string kind, DeliveryEnvironment? qa, LedgerRecord? approval)
+    {
+        var lockPath = step.Environment.LockPath;
+        var holder = FileLock.IsFree(lockPath) ? null : FileLock.Holder(lockPath) ?? "unknown";
+        var verdicts = ReleaseRules.Judge(Facts(run, step, candidate, mode, qa, approval, kind == "rollback", holder));
+        RuleReport.Print(step.Environment, mode, candidate, verdicts, dryRun: true);
+        return verdicts.All(v => v.Passed)
+            ? candidate
+            : throw new ReleaseRefusedException(RuleReport.Refusal(step, verdicts, dryRun: true));
+    }
+
+    /// <summary>Deploys unless the environment's last deployment was this digest already, then records what happened.</summary>
+    private static async Task<Deployment> DeployAsync(
+        DeliveryRun run,
+        DeliveryStep step,
+        Deployment candidate,
+        ReleaseMode mode,
+        string kind,
+        IReadOnlyList<RuleVerdict> verdicts,
+        IReadOnlyList<LedgerRecord> history,
+        Approver actor,
+        CancellationToken cancellationToken)
+    {
+        var environment = step.Environment;
+        var request = run.Request;
+        var alreadyThere = history
             .Where(r => r.Kind is "deployment" or "release" or "rollback" && r.Outcome is "published" or "already-present")
             .MaxBy(r => r.Time)?.Digest == candidate.Digest;
         var outcome = alreadyThere
             ? DeployOutcome.AlreadyPresent
             : await environment.Deployer.DeployAsync(candidate, environment.Kind, cancellationToken).ConfigureAwait(false);
         var deployed = candidate with { Location = environment.Deployer.Location(candidate) };
-        ledger.Append(Record(kind, outcome == DeployOutcome.Published ? "published" : "already-present", run, environment, candidate, actor) with
+        environment.Ledger.Append(Record(kind, outcome == DeployOutcome.Published ? "published" : "already-present", run, environment, candidate, actor) with
         {
             Mode = Name(mode),
             Rules = verdicts,
             Comment = request.Comment,
-            OverrideReason = verdicts.Any(v => v.Name == "freeze-window" && v.Detail.Contains("overridden", StringComparison.Ordinal)) ? request.FreezeOverrideReason : null,
+            OverrideReason = OverriddenFreeze(verdicts, request),
             Location = deployed.Location,
         });
         Console.Out.WriteLine(outcome == DeployOutcome.Published
@@ -76,6 +100,10 @@ internal static class DeploymentGate
                 : $"{candidate.Version} {candidate.Digest} is already in {environment.Name}: nothing published again.");
         return deployed;
     }
+
+    /// <summary>The reason given with <c>--override-freeze</c>, when a freeze window was in fact overridden.</summary>
+    private static string? OverriddenFreeze(IReadOnlyList<RuleVerdict> verdicts, DeliveryRequest request) =>
+        verdicts.Any(v => v.Name == "freeze-window" && v.Detail.Contains("overridden", StringComparison.Ordinal)) ? request.FreezeOverrideReason : null;
 
     public static LedgerRecord Record(string kind, string outcome, DeliveryRun run, DeliveryEnvironment environment, Deployment candidate, Approver who) => new()
     {
