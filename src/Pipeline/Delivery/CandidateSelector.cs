@@ -18,7 +18,7 @@ internal static class CandidateSelector
         if (request.RollbackTo is { } version)
         {
             var released = promotion.Environment.Ledger.Read().Records
-                .Where(r => r.Kind is "release" or "rollback" && r.Outcome is "published" or "already-present")
+                .Where(r => r.Released)
                 .ToList();
             var match = released.Where(r => SameVersion(r.Version, version)).MaxBy(r => r.Time)
                 ?? throw new UsageException($"--rollback-to {version}: {promotion.Environment.Name} never received {version}. Released: {Known(released)}.");

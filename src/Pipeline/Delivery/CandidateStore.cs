@@ -20,7 +20,7 @@ public sealed class CandidateStore(AbsolutePath root)
     {
         ArgumentNullException.ThrowIfNull(source);
         var manifest = ReleaseManifest.Read(source / ReleaseManifest.FileName)
-            ?? throw new ReleaseRefusedException($"Refused: intact: there is no release manifest in {source}; run the target that packages and calls WriteReleaseManifest first.");
+            ?? throw new ReleaseRefusedException($"Refused: intact: there is no readable release manifest in {source}; run the target that packages it (it calls WriteReleaseManifest) first.");
         if (manifest.Verify(source) is { Count: > 0 } problems)
         {
             throw new ReleaseRefusedException($"Refused: intact: {source} does not match its release manifest ({manifest.Digest}): {string.Join("; ", problems)}.");

@@ -1,6 +1,7 @@
 using Pipeline.Delivery.Deployers;
 using Pipeline.Delivery.Records;
 using Pipeline.Delivery.Rules;
+using Pipeline.Output;
 
 namespace Pipeline.Delivery;
 
@@ -78,9 +79,7 @@ internal static class DeploymentGate
     {
         var environment = step.Environment;
         var request = run.Request;
-        var alreadyThere = history
-            .Where(r => r.Kind is "deployment" or "release" or "rollback" && r.Outcome is "published" or "already-present")
-            .MaxBy(r => r.Time)?.Digest == candidate.Digest;
+        var alreadyThere = history.Where(r => r.Delivered).MaxBy(r => r.Time)?.Digest == candidate.Digest;
         var outcome = alreadyThere
             ? DeployOutcome.AlreadyPresent
             : await environment.Deployer.DeployAsync(candidate, environment.Kind, cancellationToken).ConfigureAwait(false);

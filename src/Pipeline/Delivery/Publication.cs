@@ -45,7 +45,7 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
         });
         if (!passed)
         {
-            throw new InvalidOperationException(
+            throw new QaChecksFailedException(
                 $"QA check{(checks.Count(c => !c.Passed) > 1 ? "s" : string.Empty)} failed in {Environment.Name} for {candidate.Version} {candidate.Digest}: " +
                 string.Join("; ", checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}")));
         }

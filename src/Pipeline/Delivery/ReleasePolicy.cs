@@ -15,7 +15,7 @@ public sealed class ReleasePolicy
 
     public TimeSpan? ApprovalValidity { get; private set; }
 
-    public bool ApproverMustNotBeAuthorRule { get; private set; }
+    public bool IndependentApproverRequired { get; private set; }
 
     public IReadOnlyList<string> AllowedRefs => _allowedRefs;
 
@@ -44,7 +44,7 @@ public sealed class ReleasePolicy
         : throw new BuildDefinitionException("An approval must be valid for a positive time."));
 
     /// <summary>Separation of duties: the approver must not be the author of the release commit.</summary>
-    public ReleasePolicy ApproverMustNotBeAuthor() => Set(() => ApproverMustNotBeAuthorRule = true);
+    public ReleasePolicy ApproverMustNotBeAuthor() => Set(() => IndependentApproverRequired = true);
 
     /// <summary>
     /// Only from these refs: <c>refs/...</c> patterns match the whole ref; others match the branch or tag name

@@ -150,8 +150,8 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         }
         catch (Delivery.ReleaseRefusedException refusal)
         {
-            // A rule said no: not a crash, so no location or stack; exit code 3, even with failure allowed.
-            return new TargetResult(target, TargetOutcome.Failed, clock.Elapsed, Secrets.SecretMasker.Apply(refusal.Message)) { Refused = true };
+            // A rule said no, which is not a failure of the script: exit code 3, even with failure allowed.
+            return new TargetResult(target, TargetOutcome.Failed, clock.Elapsed, FailureMessage.Of(refusal)) { Refused = true };
         }
         catch (Exception exception)
         {

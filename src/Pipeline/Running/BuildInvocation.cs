@@ -42,7 +42,8 @@ internal static class BuildInvocation
                 return HistoryPrinter.Print(console, build.FindEnvironment(environmentName), options.Json);
             }
 
-            ConnectHost(build, options, new HostEnvironment(environment), console);
+            var hostEnvironment = new HostEnvironment(environment);
+            ConnectHost(build, options, hostEnvironment, console);
             ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory);
             summaryPath = SummaryPath(options, build);
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
@@ -51,7 +52,7 @@ internal static class BuildInvocation
                 throw new UsageException(missing);
             }
 
-            delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), new HostEnvironment(environment));
+            delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), hostEnvironment);
             satisfied = options.ShowPlan ? [] : DeliveryPlanning.Prepare(plan, delivery);
         }
         catch (Exception exception) when (exception is UsageException or PlanningException or BuildDefinitionException)

@@ -81,7 +81,7 @@ public sealed class CandidateStoreTests : IDisposable
     {
         var error = Assert.Throws<ReleaseRefusedException>(() => _store.Store(_packages, "qa"));
 
-        Assert.Contains("there is no release manifest in", error.Message, StringComparison.Ordinal);
+        Assert.Contains("there is no readable release manifest in", error.Message, StringComparison.Ordinal);
         Assert.Contains("WriteReleaseManifest", error.Message, StringComparison.Ordinal);
     }
 

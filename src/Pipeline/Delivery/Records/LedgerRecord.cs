@@ -55,6 +55,14 @@ public sealed record LedgerRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OverrideReason { get; init; }
 
+    /// <summary>The candidate reached the environment (published, or found there already) by this record.</summary>
+    [JsonIgnore]
+    public bool Delivered => Kind is "deployment" or "release" or "rollback" && Outcome is "published" or "already-present";
+
+    /// <summary>A release or rollback that reached the environment: what "the last release" means.</summary>
+    [JsonIgnore]
+    public bool Released => Delivered && Kind is "release" or "rollback";
+
     /// <summary>Where the deployer put the candidate.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Location { get; init; }

@@ -49,5 +49,5 @@ internal sealed record ReleaseFacts
 
     /// <summary>Releases and rollbacks that reached the environment, newest first.</summary>
     public IEnumerable<LedgerRecord> Releases =>
-        History.Where(r => r.Kind is "release" or "rollback" && r.Outcome is "published" or "already-present").OrderByDescending(r => r.Time);
+        History.Where(r => r.Released).OrderByDescending(r => r.Time);
 }

@@ -7,7 +7,7 @@ internal sealed class SeparationOfDutiesRule : IReleaseRule
 {
     public string Name => "approver-not-author";
 
-    public bool Applies(ReleaseFacts facts) => facts.Policy.ApproverMustNotBeAuthorRule && facts.Mode == ReleaseMode.Delivery;
+    public bool Applies(ReleaseFacts facts) => facts.Policy.IndependentApproverRequired && facts.Mode == ReleaseMode.Delivery;
 
     public RuleVerdict Judge(ReleaseFacts facts)
     {

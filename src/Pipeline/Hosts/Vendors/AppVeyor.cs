@@ -68,28 +68,14 @@ public sealed class AppVeyor : CiHost
     public override IEnumerable<HostEffect> Annotate(Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
-        var arguments = new List<string>
-        {
+        string[] arguments =
+        [
             "AddCompilationMessage",
             HostText.Describe(annotation, withLocation: false),
             "-Category",
             annotation.Level == AnnotationLevel.Error ? "Error" : "Warning",
-        };
-        if (annotation.File is { } file)
-        {
-            arguments.AddRange(["-FileName", file]);
-        }
-
-        if (annotation.Line is { } line)
-        {
-            arguments.AddRange(["-Line", line.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        }
-
-        if (annotation.Column is { } column)
-        {
-            arguments.AddRange(["-Column", column.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        }
-
+            .. HostText.Location(annotation, "-FileName", "-Line", "-Column").SelectMany(p => new[] { p.Key, p.Value }),
+        ];
         return [new RunCommand("appveyor", arguments)];
     }
 

@@ -82,22 +82,11 @@ public sealed class AzurePipelines : CiHost
     public override IEnumerable<HostEffect> Annotate(Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
-        var properties = new List<string> { annotation.Level == AnnotationLevel.Error ? "type=error" : "type=warning" };
-        if (annotation.File is { } file)
-        {
-            properties.Add($"sourcepath={EscapeProperty(file)}");
-        }
-
-        if (annotation.Line is { } line)
-        {
-            properties.Add($"linenumber={line}");
-        }
-
-        if (annotation.Column is { } column)
-        {
-            properties.Add($"columnnumber={column}");
-        }
-
+        string[] properties =
+        [
+            annotation.Level == AnnotationLevel.Error ? "type=error" : "type=warning",
+            .. HostText.Location(annotation, "sourcepath", "linenumber", "columnnumber").Select(p => $"{p.Key}={EscapeProperty(p.Value)}"),
+        ];
         return [new PrintLine($"##vso[task.logissue {string.Join(';', properties)}]{EscapeData(HostText.Describe(annotation, withLocation: false))}")];
     }
 

@@ -70,22 +70,7 @@ public class GitHubActions : CiHost
     public override IEnumerable<HostEffect> Annotate(Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
-        var properties = new List<string>();
-        if (annotation.File is { } file)
-        {
-            properties.Add($"file={EscapeProperty(file)}");
-        }
-
-        if (annotation.Line is { } line)
-        {
-            properties.Add($"line={line}");
-        }
-
-        if (annotation.Column is { } column)
-        {
-            properties.Add($"col={column}");
-        }
-
+        var properties = HostText.Location(annotation, "file", "line", "col").Select(p => $"{p.Key}={EscapeProperty(p.Value)}").ToList();
         if (annotation.Title is { } title)
         {
             properties.Add($"title={EscapeProperty(title)}");

@@ -51,6 +51,29 @@ internal static class HostText
         return [.. new[] { value }.Concat(lines).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The annotation's known file, line and column, in that order, under the host's own names for them
+    /// (<c>file</c>/<c>line</c>/<c>col</c> on GitHub, <c>sourcepath</c>/<c>linenumber</c>/<c>columnnumber</c> on Azure).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> Location(Annotation annotation, string fileName, string lineName, string columnName)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        if (annotation.File is { } file)
+        {
+            yield return new(fileName, file);
+        }
+
+        if (annotation.Line is { } line)
+        {
+            yield return new(lineName, line.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (annotation.Column is { } column)
+        {
+            yield return new(columnName, column.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <summary>An annotation as one message for hosts without separate title or location fields: <c>file(line,col): title: message</c>.</summary>
     public static string Describe(Annotation annotation, bool withLocation)
     {

@@ -1,6 +1,7 @@
+using Pipeline.Delivery;
 using Pipeline.Delivery.Records;
 
-namespace Pipeline.Delivery;
+namespace Pipeline.Output;
 
 /// <summary>How rule verdicts read: one line per rule, and the refusal that names the failed ones and the way out.</summary>
 internal static class RuleReport
