@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Pipeline.EndToEnd.Tests.Infrastructure;
+
+using static Pipeline.EndToEnd.Tests.Delivery.ReleaseTestKit;
 
 namespace Pipeline.EndToEnd.Tests.Delivery;
 
@@ -9,7 +9,7 @@ namespace Pipeline.EndToEnd.Tests.Delivery;
 /// The delivery story as a user lives it: PublishQa, a refused Release, a dry run, an approved Release of the
 /// very bytes QA checked, the audit trail; continuous deployment; and the usage errors around them.
 /// </summary>
-public sealed partial class DeliveryStoryTests
+public sealed class DeliveryStoryTests
 {
     [Fact]
     public async Task Candidate_reaches_production_only_with_an_approval_as_the_same_bytes_qa_checked_and_the_ledger_says_who_and_why()
@@ -32,7 +32,7 @@ public sealed partial class DeliveryStoryTests
         var refused = await repo.RunAsync("Release");
         refused.ShouldExitWith(3);
         refused.ShouldShowNoStackTrace();
-        var approval = VerdictOf(refused, "approval");
+        var approval = Rule(refused, "approval");
         Assert.False(approval.Passed, $"approval passed without --approve.{Environment.NewLine}{refused}");
         Assert.Contains($"no approval for {version} {digest}", approval.Detail, StringComparison.Ordinal);
         refused.OutputShouldContain("Refused: approval (rule of production;");
@@ -44,7 +44,7 @@ public sealed partial class DeliveryStoryTests
         var artifactsBefore = Snapshot(repo);
         var dryRun = await repo.RunAsync("Release", "--dry-run");
         dryRun.ShouldExitWith(3);
-        var verdicts = ProductionVerdicts(dryRun);
+        var verdicts = Rules(dryRun);
         Assert.Equal(["intact", "approval", "passed-qa", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
         Assert.Equal([true, false, true, true, true], verdicts.Select(v => v.Passed));
         Assert.All(verdicts, v => Assert.False(string.IsNullOrWhiteSpace(v.Detail), $"Rule {v.Name} has no detail.{Environment.NewLine}{dryRun}"));
@@ -62,7 +62,7 @@ public sealed partial class DeliveryStoryTests
             Assert.Equal($"satisfied by candidate {version} {digest[..19]}, which passed qa", release.DetailsOf(stage));
         }
 
-        Assert.True(VerdictOf(release, "approval").Passed, release.ToString());
+        Assert.True(Rule(release, "approval").Passed, release.ToString());
         release.OutputShouldContain($"Released {version} {digest} to production");
         var productionPackage = $"artifacts/environments/production/{version}/App.{version}.nupkg";
         Assert.True(repo.Repository.Exists(productionPackage), $"Production holds no {productionPackage}.{Environment.NewLine}{release}");
@@ -154,7 +154,7 @@ public sealed partial class DeliveryStoryTests
         var result = await repo.RunAsync("Release", "--dry-run", "--release-mode", "deployment");
 
         result.ShouldExitWith(0);
-        var verdicts = ProductionVerdicts(result);
+        var verdicts = Rules(result);
         Assert.Equal(["intact", "approval", "passed-qa", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
         Assert.All(verdicts, v => Assert.True(v.Passed, $"{v.Name} failed: {v.Detail}{Environment.NewLine}{result}"));
         result.OutputShouldContain($"Dry run: {version} would go to production; nothing was changed.");
@@ -205,7 +205,7 @@ public sealed partial class DeliveryStoryTests
         result.ShouldExitWith(0);
         Assert.Equal(["succeeded", "succeeded", "succeeded"], new[] { "Package", "PublishQa", "Release" }.Select(result.OutcomeOf));
         result.OutputShouldContain("to production (continuous deployment):");
-        var approval = VerdictOf(result, "approval");
+        var approval = Rule(result, "approval");
         Assert.True(approval.Passed, result.ToString());
         Assert.Equal("not needed: continuous deployment", approval.Detail);
 
@@ -223,16 +223,6 @@ public sealed partial class DeliveryStoryTests
             Sha256(repo.Repository.Path($"artifacts/environments/production/{version}/App.{version}.nupkg")));
     }
 
-    private static List<JsonElement> Records(DeliveryRepo repo, string environment) =>
-        [.. repo.LedgerLines(environment).Select(line => JsonSerializer.Deserialize<JsonElement>(line))];
-
-    private static string Text(JsonElement record, string property) =>
-        record.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new Xunit.Sdk.XunitException($"The record has no text '{property}': {record}");
-
-    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
-
     /// <summary>Every file under artifacts/ with its SHA-256, except the run record every run rewrites (summary.md, outputs.env).</summary>
     private static List<string> Snapshot(DeliveryRepo repo)
     {
@@ -247,28 +237,6 @@ public sealed partial class DeliveryStoryTests
         ];
     }
 
-    /// <summary>The verdicts printed under the last "rules for ... to production" heading, in order.</summary>
-    private static List<Verdict> ProductionVerdicts(RunnerResult result)
-    {
-        var lines = result.OutputLines.ToList();
-        var heading = lines.FindLastIndex(l => l.Contains("rules for ", StringComparison.Ordinal) && l.Contains(" to production (", StringComparison.Ordinal));
-        Assert.True(heading >= 0, $"No rules for production were printed.{Environment.NewLine}{result}");
-        return
-        [
-            .. lines.Skip(heading + 1)
-                .Select(l => VerdictLine().Match(l))
-                .TakeWhile(m => m.Success)
-                .Select(m => new Verdict(m.Groups["name"].Value, m.Groups["verdict"].Value == "pass", m.Groups["detail"].Value)),
-        ];
-    }
-
-    private static Verdict VerdictOf(RunnerResult result, string rule)
-    {
-        var verdict = ProductionVerdicts(result).SingleOrDefault(v => v.Name == rule);
-        Assert.True(verdict is not null, $"No verdict for rule '{rule}' was printed.{Environment.NewLine}{result}");
-        return verdict!;
-    }
-
     /// <summary>The cells of every body row of the --history table (rounded or ASCII borders).</summary>
     private static List<string[]> TableRows(RunnerResult result) =>
     [
@@ -278,9 +246,4 @@ public sealed partial class DeliveryStoryTests
             .Select(l => l.Trim('│', '|').Split('│', '|').Select(c => c.Trim()).ToArray())
             .Where(cells => cells.Length >= 9 && cells[0] != "When (UTC)"),
     ];
-
-    [GeneratedRegex(@"^  (?<verdict>pass|FAIL)  (?<name>[a-z-]+) +(?<detail>.*)$")]
-    private static partial Regex VerdictLine();
-
-    private sealed record Verdict(string Name, bool Passed, string Detail);
 }

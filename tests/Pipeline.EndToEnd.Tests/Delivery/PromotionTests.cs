@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Pipeline.EndToEnd.Tests.Infrastructure;
+
+using static Pipeline.EndToEnd.Tests.Delivery.ReleaseTestKit;
 
 namespace Pipeline.EndToEnd.Tests.Delivery;
 
@@ -10,7 +9,7 @@ namespace Pipeline.EndToEnd.Tests.Delivery;
 /// Which candidate Release promotes, and when it refuses: allowed refs, approvals bound to a digest, idempotent
 /// releases, no downgrades, rollbacks and <c>--candidate</c>.
 /// </summary>
-public sealed partial class PromotionTests
+public sealed class PromotionTests
 {
     private static readonly Dictionary<string, string?> AsApprover = DeliveryRepo.As(DeliveryRepo.Approver);
 
@@ -25,7 +24,7 @@ public sealed partial class PromotionTests
         refused.ShouldExitWith(3);
         refused.ShouldShowNoStackTrace();
         Assert.Equal("succeeded", refused.OutcomeOf("PublishQa"));
-        var verdict = VerdictOf(refused, "allowed-ref");
+        var verdict = Rule(refused, "allowed-ref");
         Assert.False(verdict.Passed, refused.ToString());
         Assert.Equal("refs/heads/feature/x is not one of main", verdict.Detail);
         refused.OutputShouldContain("Refused: allowed-ref (rule of production;");
@@ -40,7 +39,7 @@ public sealed partial class PromotionTests
 
         released.ShouldExitWith(0);
         Assert.Equal("skipped", released.OutcomeOf("PublishQa"));
-        var allowed = VerdictOf(released, "allowed-ref");
+        var allowed = Rule(released, "allowed-ref");
         Assert.True(allowed.Passed, released.ToString());
         Assert.Equal("refs/heads/main matches main", allowed.Detail);
         var release = Records(repo, "production").Last();
@@ -91,7 +90,7 @@ public sealed partial class PromotionTests
         var refused = await repo.RunAsync("Release");
 
         refused.ShouldExitWith(3);
-        var approval = VerdictOf(refused, "approval");
+        var approval = Rule(refused, "approval");
         Assert.False(approval.Passed, refused.ToString());
         Assert.StartsWith($"no approval for {version} {digest}", approval.Detail, StringComparison.Ordinal);
         Assert.Contains($"by {DeliveryRepo.Approver}, was for ", approval.Detail, StringComparison.Ordinal);
@@ -120,7 +119,7 @@ public sealed partial class PromotionTests
         var downgrade = await repo.RunAsync(AsApprover, "Release", "--candidate", "1.0.0", "--approve");
 
         downgrade.ShouldExitWith(3);
-        var noDowngrade = VerdictOf(downgrade, "no-downgrade");
+        var noDowngrade = Rule(downgrade, "no-downgrade");
         Assert.False(noDowngrade.Passed, downgrade.ToString());
         Assert.StartsWith("1.0.0 is below 1.1.0", noDowngrade.Detail, StringComparison.Ordinal);
         Assert.EndsWith("to go back use --rollback-to 1.0.0", noDowngrade.Detail, StringComparison.Ordinal);
@@ -137,7 +136,7 @@ public sealed partial class PromotionTests
             Assert.Equal($"rollback to 1.0.0 {digest100[..19]}", rollback.DetailsOf(stage));
         }
 
-        Assert.Equal("waived: a rollback", VerdictOf(rollback, "no-downgrade").Detail);
+        Assert.Equal("waived: a rollback", Rule(rollback, "no-downgrade").Detail);
         var last = Records(repo, "production")[^1];
         Assert.Equal("rollback", Text(last, "kind"));
         Assert.Equal("1.0.0", Text(last, "version"));
@@ -163,7 +162,7 @@ public sealed partial class PromotionTests
         (await repo.RunAsync()).ShouldExitWith(0);
         var refused = await repo.RunAsync(AsApprover, "Release", "--approve");
         refused.ShouldExitWith(3);
-        Assert.EndsWith("tag the commit with a release version (git tag 1.2.0)", VerdictOf(refused, "stable-version").Detail, StringComparison.Ordinal);
+        Assert.EndsWith("tag the commit with a release version (git tag 1.2.0)", Rule(refused, "stable-version").Detail, StringComparison.Ordinal);
 
         // Following that advice: the commit is now version 1.0.0, so its earlier pre-release candidate is not it.
         await repo.GitAsync("tag", "1.0.0");
@@ -226,14 +225,6 @@ public sealed partial class PromotionTests
         await repo.CommitAllAsync($"Say {greeting}");
     }
 
-    private static List<JsonElement> Records(DeliveryRepo repo, string environment) =>
-        [.. repo.LedgerLines(environment).Select(line => JsonSerializer.Deserialize<JsonElement>(line))];
-
-    private static string Text(JsonElement record, string property) =>
-        record.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new Xunit.Sdk.XunitException($"The record has no text '{property}': {record}");
-
     /// <summary>Content, modification time and inode: a file copied anew differs in the inode at least.</summary>
     private static string FileIdentity(string path)
     {
@@ -241,33 +232,6 @@ public sealed partial class PromotionTests
         var output = stat.StandardOutput.ReadToEnd().Trim();
         stat.WaitForExit();
         Assert.True(stat.ExitCode == 0, $"stat {path} failed.");
-        return $"{output} sha256:{Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))}";
+        return $"{output} sha256:{Sha256(path)}";
     }
-
-    /// <summary>The verdicts printed under the last "rules for ... to production" heading, in order.</summary>
-    private static List<Verdict> ProductionVerdicts(RunnerResult result)
-    {
-        var lines = result.OutputLines.ToList();
-        var heading = lines.FindLastIndex(l => l.Contains("rules for ", StringComparison.Ordinal) && l.Contains(" to production (", StringComparison.Ordinal));
-        Assert.True(heading >= 0, $"No rules for production were printed.{Environment.NewLine}{result}");
-        return
-        [
-            .. lines.Skip(heading + 1)
-                .Select(l => VerdictLine().Match(l))
-                .TakeWhile(m => m.Success)
-                .Select(m => new Verdict(m.Groups["name"].Value, m.Groups["verdict"].Value == "pass", m.Groups["detail"].Value)),
-        ];
-    }
-
-    private static Verdict VerdictOf(RunnerResult result, string rule)
-    {
-        var verdict = ProductionVerdicts(result).SingleOrDefault(v => v.Name == rule);
-        Assert.True(verdict is not null, $"No verdict for rule '{rule}' was printed.{Environment.NewLine}{result}");
-        return verdict!;
-    }
-
-    [GeneratedRegex(@"^  (?<verdict>pass|FAIL)  (?<name>[a-z-]+) +(?<detail>.*)$")]
-    private static partial Regex VerdictLine();
-
-    private sealed record Verdict(string Name, bool Passed, string Detail);
 }
