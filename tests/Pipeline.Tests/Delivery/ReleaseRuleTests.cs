@@ -362,7 +362,7 @@ public sealed class ReleaseRuleTests : IDisposable
         // Evidence for other bytes is no evidence for these.
         var facts = Facts(candidate) with { QaHistory = [Qa(otherCandidate, "passed", Now.AddHours(-1))] };
 
-        AssertFail(Verdict(facts, "passed-qa"), $"1.2.0 {candidate.Digest} has no QA evidence in qa");
+        AssertFail(Verdict(facts, "passed-qa"), $"1.2.0 {candidate.Digest} has no QA evidence in qa; deploy it there and let its checks pass first");
     }
 
     [Fact]
@@ -412,7 +412,7 @@ public sealed class ReleaseRuleTests : IDisposable
         var stages = new Dictionary<string, string> { ["Compile"] = "Succeeded", ["Test"] = "Skipped (--skip)", ["Package"] = "Succeeded" };
         var facts = Facts(candidate) with { QaHistory = [Qa(candidate, "passed", Now.AddHours(-1), stages, new RuleVerdict("smoke", true, "passed"))] };
 
-        AssertFail(Verdict(facts, "passed-qa"), "in the run that made it: Test Skipped (--skip)");
+        AssertFail(Verdict(facts, "passed-qa"), "in the run that made it: Test Skipped (--skip); build a candidate again without skipping or failing them");
     }
 
     [Fact]
@@ -422,7 +422,7 @@ public sealed class ReleaseRuleTests : IDisposable
         var stages = new Dictionary<string, string> { ["Test"] = "Failed (failure allowed)" };
         var facts = Facts(candidate) with { QaHistory = [Qa(candidate, "passed", Now.AddHours(-1), stages)] };
 
-        AssertFail(Verdict(facts, "passed-qa"), "in the run that made it: Test Failed (failure allowed)");
+        AssertFail(Verdict(facts, "passed-qa"), "in the run that made it: Test Failed (failure allowed); build a candidate again without skipping or failing them");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal sealed class PassedQaRule : IReleaseRule
         var evidence = facts.QaHistory.Where(r => r.Kind == "qa" && r.Digest == facts.Candidate.Digest).MaxBy(r => r.Time);
         if (evidence is null)
         {
-            return new(Name, false, $"{facts.Candidate.Version} {facts.Candidate.Digest} has no QA evidence in {qa}");
+            return new(Name, false, $"{facts.Candidate.Version} {facts.Candidate.Digest} has no QA evidence in {qa}; deploy it there and let its checks pass first");
         }
 
         if (evidence.Outcome != "passed")
@@ -30,7 +30,7 @@ internal sealed class PassedQaRule : IReleaseRule
         var weak = (evidence.Stages ?? new Dictionary<string, string>()).Where(s => !s.Value.StartsWith("Succeeded", StringComparison.Ordinal)).ToList();
         if (weak.Count > 0)
         {
-            return new(Name, false, $"in the run that made it: {string.Join(", ", weak.Select(s => $"{s.Key} {s.Value}"))}");
+            return new(Name, false, $"in the run that made it: {string.Join(", ", weak.Select(s => $"{s.Key} {s.Value}"))}; build a candidate again without skipping or failing them");
         }
 
         var checks = string.Join(", ", (evidence.Checks ?? []).Select(c => c.Name));
