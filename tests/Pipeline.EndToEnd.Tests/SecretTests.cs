@@ -25,6 +25,23 @@ public sealed partial class SecretTests : IDisposable
             Cmd.RunAsync("bash", ["-c", "exit 3", token.Value!], cancellationToken: ct));
         var throwing = Target("Throwing").Executes(() => throw new InvalidOperationException($"the API rejected {token.Value}"));
         var all = Target("All").DependsOn(print, echo, failingCommand, throwing);
+
+        // Progress output flushes partial lines: every split point of the secret, on both streams.
+        Target("FlushedInPieces").Executes(() =>
+        {
+            var value = token.Value!;
+            for (var split = 1; split < value.Length; split++)
+            {
+                Console.Write($"out {split}: " + value.Substring(0, split));
+                Console.Out.Flush();
+                Console.WriteLine(value.Substring(split));
+                Console.Error.Write($"err {split}: " + value.Substring(0, split));
+                Console.Error.Flush();
+                Console.Error.WriteLine(value.Substring(split));
+            }
+        });
+        Target("ChildWritesInHalves").Executes(ct =>
+            Cmd.RunAsync("bash", ["-c", "printf 'child: %s' \"${1:0:6}\"; sleep 0.5; printf '%s\\n' \"${1:6}\"", "_", token.Value!], cancellationToken: ct));
         Default(all);
         """;
 
@@ -90,6 +107,33 @@ public sealed partial class SecretTests : IDisposable
         result.ShouldExitWith(1);
         result.OutputShouldNotContain("7f3a9c2e41d8");
         Assert.Contains(result.OutputLines, l => MaskedFailingCommand().IsMatch(l));
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("4")]
+    public async Task Secret_flushed_in_two_pieces_is_masked_at_every_split_point_on_stdout_and_stderr(string parallelism)
+    {
+        var result = await _repo.RunAsync(new Dictionary<string, string?> { ["PIPELINE_DEPLOY_TOKEN"] = Secret }, "FlushedInPieces", "--parallel", parallelism);
+
+        result.ShouldExitWith(0);
+        result.OutputShouldNotContain(Secret);
+        for (var split = 1; split < Secret.Length; split++)
+        {
+            Assert.Contains(result.OutputLines, line => line.EndsWith($"out {split}: ****", StringComparison.Ordinal));
+            result.ErrorShouldContain($"err {split}: ****");
+        }
+    }
+
+    [Fact]
+    public async Task Secret_a_child_writes_in_two_halves_with_a_pause_between_is_masked()
+    {
+        var result = await _repo.RunAsync(new Dictionary<string, string?> { ["PIPELINE_DEPLOY_TOKEN"] = Secret }, "ChildWritesInHalves");
+
+        result.ShouldExitWith(0);
+        result.OutputShouldNotContain(Secret);
+        result.OutputShouldNotContain(Secret[6..]);
+        Assert.Contains("child: ****", result.OutputLines);
     }
 
     // Regression: Cmd relays child output line by line, so a multi-line secret (a key file) must be masked line by line too.

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Pipeline.CommandLine;
 using Pipeline.Execution;
+using Pipeline.Output;
 using Pipeline.Planning;
 using Pipeline.Secrets;
 
@@ -105,7 +106,7 @@ public class SecretMaskingTests
     }
 
     [Fact]
-    public void Flushing_the_masking_writer_writes_a_partial_line_masked()
+    public void Flushing_the_masking_writer_writes_a_partial_line_with_a_whole_secret_masked()
     {
         var secret = SecretValues.NewValue();
         SecretMasker.Register(secret);
@@ -116,6 +117,109 @@ public class SecretMaskingTests
         writer.Flush();
 
         Assert.Equal("partial ****", inner.ToString());
+    }
+
+    [Fact]
+    public void A_secret_flushed_in_two_pieces_is_masked_at_every_split_point()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+        for (var split = 1; split < secret.Length; split++)
+        {
+            using var inner = new StringWriter();
+            using var writer = new MaskingTextWriter(inner);
+
+            writer.Write("key=" + secret[..split]);
+            writer.Flush();
+            writer.WriteLine(secret[split..] + " end");
+
+            Assert.Equal($"key=**** end{Environment.NewLine}", inner.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_flush_writes_out_a_partial_line_up_to_where_a_secret_could_begin()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+        using var inner = new StringWriter();
+        using var writer = new MaskingTextWriter(inner);
+
+        writer.Write("progress 40% " + secret[..3]);
+        writer.Flush();
+
+        Assert.Equal("progress 40% ", inner.ToString());
+    }
+
+    [Fact]
+    public void Held_back_text_that_turns_out_not_to_be_a_secret_is_written_as_it_was()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+        using var inner = new StringWriter();
+        using var writer = new MaskingTextWriter(inner);
+
+        writer.Write("id " + secret[..10]);
+        writer.Flush();
+        writer.Write("!");
+        writer.Flush();
+
+        Assert.Equal("id " + secret[..10] + "!", inner.ToString());
+    }
+
+    [Fact]
+    public void The_end_of_a_run_writes_out_a_held_back_tail()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+        using var inner = new StringWriter();
+        using var writer = new MaskingTextWriter(inner);
+
+        writer.Write("last words " + secret[..4]);
+        writer.Complete();
+
+        Assert.Equal("last words " + secret[..4], inner.ToString());
+    }
+
+    [Fact]
+    public void A_shorter_secret_that_begins_a_longer_one_waits_for_the_longer_one()
+    {
+        var shorter = SecretValues.NewValue();
+        var longer = shorter + "-suffix";
+        SecretMasker.Register(shorter);
+        SecretMasker.Register(longer);
+        using var inner = new StringWriter();
+        using var writer = new MaskingTextWriter(inner);
+
+        writer.Write("[" + shorter);
+        writer.Flush();
+        writer.WriteLine("-suffix]");
+
+        Assert.Equal($"[****]{Environment.NewLine}", inner.ToString());
+    }
+
+    [Fact]
+    public async Task A_secret_flushed_in_two_pieces_under_parallel_labelling_is_masked_at_every_split_point()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+        var compile = new Build().Target("Compile");
+        for (var split = 1; split < secret.Length; split++)
+        {
+            using var inner = new StringWriter();
+            using var writer = new TargetLabellingWriter(new MaskingTextWriter(inner)) { LabelLines = true };
+
+            await Task.Run(() =>
+            {
+                CurrentTarget.Set(compile);
+                writer.Write("key=" + secret[..split]);
+                writer.Flush();
+                writer.WriteLine(secret[split..]);
+            });
+            writer.Complete();
+
+            Assert.Equal($"[Compile] key=****{Environment.NewLine}", inner.ToString());
+        }
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class TargetLabellingWriterTests
     }
 
     [Fact]
-    public async Task A_partial_line_is_held_back_until_it_completes_or_is_flushed()
+    public async Task A_partial_line_is_held_back_until_it_completes_or_the_run_ends()
     {
         var compile = new Build().Target("Compile");
         using var inner = new StringWriter();
@@ -35,8 +35,9 @@ public class TargetLabellingWriterTests
             CurrentTarget.Set(compile);
             writer.Write("partial");
         });
-        Assert.Equal(string.Empty, inner.ToString());
         writer.Flush();
+        Assert.Equal(string.Empty, inner.ToString());
+        writer.Complete();
 
         Assert.Equal($"[Compile] partial{Environment.NewLine}", inner.ToString());
     }

@@ -82,10 +82,10 @@ internal sealed class PipelineConsole
         _rawOutput.Flush();
     }
 
-    /// <summary>Writes out anything held back (partial lines) at the end of a run.</summary>
+    /// <summary>Writes out anything held back (partial lines, a tail that could have begun a secret) at the end of a run.</summary>
     public void Flush()
     {
-        Console.Out.Flush();
-        Console.Error.Flush();
+        Output.Complete();
+        Error.Complete();
     }
 }

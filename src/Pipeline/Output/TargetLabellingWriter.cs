@@ -1,5 +1,6 @@
 using System.Text;
 using Pipeline.Execution;
+using Pipeline.Secrets;
 
 namespace Pipeline.Output;
 
@@ -61,7 +62,20 @@ internal sealed class TargetLabellingWriter(TextWriter inner) : TextWriter
         }
     }
 
+    /// <summary>
+    /// Passes a flush on without cutting a labelled partial line short: that would end the line mid-word, and a
+    /// secret written in two pieces around the flush would reach the masking as two lines.
+    /// </summary>
     public override void Flush()
+    {
+        lock (_pending)
+        {
+            inner.Flush();
+        }
+    }
+
+    /// <summary>Writes out every target's partial line, labelled, then whatever the writer below holds back: at the end of a run.</summary>
+    public void Complete()
     {
         lock (_pending)
         {
@@ -71,7 +85,14 @@ internal sealed class TargetLabellingWriter(TextWriter inner) : TextWriter
                 line.Clear();
             }
 
-            inner.Flush();
+            if (inner is MaskingTextWriter masking)
+            {
+                masking.Complete();
+            }
+            else
+            {
+                inner.Flush();
+            }
         }
     }
 }

@@ -3,23 +3,25 @@ using System.Text;
 namespace Pipeline.Secrets;
 
 /// <summary>
-/// A writer that masks secrets before text reaches the real console. It holds back each line until it is
-/// complete, so a secret written in pieces is still seen whole.
+/// A writer that masks secrets before text reaches the real console. Complete lines go out as they end and
+/// a partial line when flushed, but never a tail that could be the beginning of a secret: that waits until
+/// the text after it shows whether it is one. So a secret written in pieces, even with flushes between them
+/// as progress output does, is still seen whole and masked.
 /// </summary>
 internal sealed class MaskingTextWriter(TextWriter inner) : TextWriter
 {
-    private readonly StringBuilder _line = new();
+    private readonly StringBuilder _pending = new();
 
     public override Encoding Encoding => inner.Encoding;
 
     public override void Write(char value)
     {
-        lock (_line)
+        lock (_pending)
         {
-            _line.Append(value);
+            _pending.Append(value);
             if (value == '\n')
             {
-                FlushLine();
+                WritePending(upToLastLineEnd: true);
             }
         }
     }
@@ -31,12 +33,12 @@ internal sealed class MaskingTextWriter(TextWriter inner) : TextWriter
             return;
         }
 
-        lock (_line)
+        lock (_pending)
         {
-            _line.Append(value);
+            _pending.Append(value);
             if (value.Contains('\n', StringComparison.Ordinal))
             {
-                FlushLine();
+                WritePending(upToLastLineEnd: true);
             }
         }
     }
@@ -45,12 +47,23 @@ internal sealed class MaskingTextWriter(TextWriter inner) : TextWriter
 
     public override void WriteLine(string? value) => Write((value ?? string.Empty) + NewLine);
 
-    /// <summary>Writes out a pending partial line too: called at the end of a run.</summary>
+    /// <summary>Writes out the partial line too, except a tail that could begin a secret.</summary>
     public override void Flush()
     {
-        lock (_line)
+        lock (_pending)
         {
-            FlushLine(includePartial: true);
+            WritePending(upToLastLineEnd: false);
+            inner.Flush();
+        }
+    }
+
+    /// <summary>Writes out everything held back, masked: at the end of a run, when nothing more can complete a secret.</summary>
+    public void Complete()
+    {
+        lock (_pending)
+        {
+            inner.Write(SecretMasker.Apply(_pending.ToString()));
+            _pending.Clear();
             inner.Flush();
         }
     }
@@ -59,24 +72,29 @@ internal sealed class MaskingTextWriter(TextWriter inner) : TextWriter
     {
         if (disposing)
         {
-            Flush();
+            Complete();
         }
 
         base.Dispose(disposing);
     }
 
-    private void FlushLine(bool includePartial = false)
+    private void WritePending(bool upToLastLineEnd)
     {
-        var text = _line.ToString();
-        var end = includePartial ? text.Length : text.LastIndexOf('\n') + 1;
-        if (end == 0)
+        var text = _pending.ToString();
+        var length = SecretMasker.WritableLength(text);
+        if (upToLastLineEnd)
+        {
+            length = Math.Min(length, text.LastIndexOf('\n') + 1);
+        }
+
+        if (length == 0)
         {
             return;
         }
 
-        inner.Write(SecretMasker.Apply(text[..end]));
-        _line.Remove(0, end);
-        if (!includePartial)
+        inner.Write(SecretMasker.Apply(text[..length]));
+        _pending.Remove(0, length);
+        if (upToLastLineEnd)
         {
             inner.Flush();
         }

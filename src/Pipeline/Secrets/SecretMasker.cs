@@ -57,4 +57,58 @@ public static class SecretMasker
 
         return text;
     }
+
+    /// <summary>
+    /// How much of a text written in pieces can be masked and written out now: everything but a tail that could
+    /// be the start of a secret whose rest has not been written yet. A secret seen whole is never cut at the end
+    /// of that length, so masking the part and the tail apart masks the same as masking them together.
+    /// </summary>
+    internal static int WritableLength(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var secrets = _secrets;
+        if (secrets.Length == 0)
+        {
+            return text.Length;
+        }
+
+        var end = StartOfUnfinishedSecret(text, secrets);
+
+        // Move the end before any whole secret that reaches across it, until none does.
+        for (var moved = true; moved;)
+        {
+            moved = false;
+            foreach (var secret in secrets)
+            {
+                var from = Math.Max(0, end - secret.Length + 1);
+                var found = text.IndexOf(secret, from, StringComparison.Ordinal);
+                if (found >= 0 && found < end && found + secret.Length > end)
+                {
+                    end = found;
+                    moved = true;
+                }
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>Where the earliest tail starts that is the beginning, but not the whole, of a secret.</summary>
+    private static int StartOfUnfinishedSecret(string text, string[] secrets)
+    {
+        var longest = secrets[0].Length;
+        for (var start = Math.Max(0, text.Length - longest + 1); start < text.Length; start++)
+        {
+            var tail = text.AsSpan(start);
+            foreach (var secret in secrets)
+            {
+                if (secret.Length > tail.Length && secret.AsSpan().StartsWith(tail, StringComparison.Ordinal))
+                {
+                    return start;
+                }
+            }
+        }
+
+        return text.Length;
+    }
 }
