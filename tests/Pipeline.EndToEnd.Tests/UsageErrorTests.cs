@@ -56,22 +56,52 @@ public sealed class UsageErrorTests
         Assert.False(repo.Exists("ran.marker"));
     }
 
+    private const string RequiredVersionScript = """
+        var version = RequiredParameter<string>("release-version", "The version to release.");
+        var compile = Target("Compile").Executes(() => File.WriteAllText("compile.marker", "ran"));
+        var release = Target("Release").DependsOn(compile).Requires(version).Executes(() => File.WriteAllText("ran.marker", version.Value));
+        Target("Careless").Executes(() => File.WriteAllText("ran.marker", version.Value));
+        Default(release);
+        """;
+
     [Fact]
-    public async Task Missing_required_parameter_exits_2_and_names_it_and_its_environment_variable()
+    public async Task Missing_required_parameter_of_a_scheduled_target_exits_2_and_names_it_and_its_environment_variable()
     {
-        using var repo = new TempRepo("""
-            var version = RequiredParameter<string>("release-version", "The version to release");
-            var release = Target("Release").Executes(() => File.WriteAllText("ran.marker", version.Value));
-            Default(release);
-            """);
+        using var repo = new TempRepo(RequiredVersionScript);
 
         var result = await repo.RunAsync();
 
         result.ShouldExitWith(2);
-        result.ErrorShouldContain("--release-version is required");
-        result.ErrorShouldContain("PIPELINE_RELEASE_VERSION");
+        result.ErrorShouldContain("Target 'Release' requires --release-version (or the environment variable PIPELINE_RELEASE_VERSION): The version to release.");
+        Assert.DoesNotContain("..", result.StandardError, StringComparison.Ordinal);
         result.ShouldHaveRunNoTarget();
         Assert.False(repo.Exists("ran.marker"));
+    }
+
+    [Theory]
+    [InlineData("Compile")]
+    [InlineData("--plan")]
+    [InlineData("Release --plan")]
+    public async Task Missing_required_parameter_is_not_demanded_by_the_plan_or_by_targets_that_do_not_require_it(string arguments)
+    {
+        using var repo = new TempRepo(RequiredVersionScript);
+
+        var result = await repo.RunAsync(arguments.Split(' '));
+
+        result.ShouldExitWith(0);
+        Assert.DoesNotContain("release-version", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reading_a_missing_required_parameter_without_requiring_it_fails_that_target_saying_how_to_give_it()
+    {
+        using var repo = new TempRepo(RequiredVersionScript);
+
+        var result = await repo.RunAsync("Careless");
+
+        result.ShouldExitWith(1);
+        Assert.StartsWith("--release-version was not given: The version to release. Pass --release-version <value> or set PIPELINE_RELEASE_VERSION", result.DetailsOf("Careless"), StringComparison.Ordinal);
+        result.ShouldShowNoStackTrace();
     }
 
     [Fact]
@@ -110,6 +140,26 @@ public sealed class UsageErrorTests
         result.ErrorShouldContain("Dependency cycle: Compile -> Generate -> Compile");
         result.ShouldHaveRunNoTarget();
         result.ShouldShowNoStackTrace();
+        Assert.False(repo.Exists("ran.marker"));
+    }
+
+    [Theory]
+    [InlineData("Hello")]
+    [InlineData("Hello --plan")]
+    public async Task Dependency_cycle_among_targets_not_requested_is_still_a_definition_error(string arguments)
+    {
+        using var repo = new TempRepo("""
+            var hello = Target("Hello").Executes(() => File.WriteAllText("ran.marker", "Hello"));
+            var sign = Target("Sign");
+            var publish = Target("Publish").DependsOn(sign);
+            sign.DependsOn(publish);
+            Default(hello);
+            """);
+
+        var result = await repo.RunAsync(arguments.Split(' '));
+
+        result.ShouldExitWith(2);
+        result.ErrorShouldContain("Dependency cycle: Sign -> Publish -> Sign");
         Assert.False(repo.Exists("ran.marker"));
     }
 }

@@ -113,16 +113,34 @@ public class ParameterBinderTests
     }
 
     [Fact]
-    public void A_missing_required_parameter_is_a_usage_error_naming_it_and_its_environment_variable()
+    public void A_required_parameter_nobody_gave_is_left_unset_for_the_targets_that_require_it()
     {
         var build = new Build();
-        build.RequiredParameter<string>("release-version", "The version to release");
+        var version = build.RequiredParameter<string>("release-version", "The version to release.");
+        var release = build.Target("Release").Requires(version);
 
-        var error = Assert.Throws<UsageException>(() => Bind(build, Values(), NoEnvironment));
+        Bind(build, Values(), NoEnvironment);
 
-        Assert.Contains("--release-version is required", error.Message, StringComparison.Ordinal);
-        Assert.Contains("PIPELINE_RELEASE_VERSION", error.Message, StringComparison.Ordinal);
-        Assert.Contains("The version to release", error.Message, StringComparison.Ordinal);
+        Assert.False(version.HasValue);
+        Assert.Equal(
+            "Target 'Release' requires --release-version (or the environment variable PIPELINE_RELEASE_VERSION): The version to release.",
+            ParameterBinder.MissingFor([release]));
+    }
+
+    [Fact]
+    public void Reading_a_required_parameter_nobody_gave_says_how_to_give_it_in_one_sentence_each()
+    {
+        var build = new Build();
+        var version = build.RequiredParameter<string>("release-version", "The version to release.");
+        Bind(build, Values(), NoEnvironment);
+
+        var error = Assert.Throws<MissingParameterException>(() => version.Value);
+
+        Assert.StartsWith(
+            "--release-version was not given: The version to release. Pass --release-version <value> or set PIPELINE_RELEASE_VERSION;",
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,10 +189,9 @@ public class ParameterBinderTests
             Bind(build, Values((retries, ["abc"])), Environment(("PIPELINE_FLAVOUR", "Fast"))));
 
         var lines = error.Message.Split(System.Environment.NewLine);
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(2, lines.Length);
         Assert.StartsWith("--retries:", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("PIPELINE_FLAVOUR (for --flavour):", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("--release-version is required", lines[2], StringComparison.Ordinal);
     }
 
     [Fact]

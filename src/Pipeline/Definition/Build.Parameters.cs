@@ -17,7 +17,10 @@ public partial class Build
     public Parameter<T> Parameter<T>(string name, T defaultValue, string description, string? environmentVariable = null) =>
         Add(new Parameter<T>(CheckName<T>(name), description, environmentVariable ?? DefaultEnvironmentVariable(name), true, defaultValue, false));
 
-    /// <summary>Declares a typed parameter without a default; the run fails before any target when it is not given.</summary>
+    /// <summary>
+    /// Declares a typed parameter without a default that must be given: a scheduled target that
+    /// <see cref="Pipeline.Target.Requires"/> it stops the run before any target starts when it is not.
+    /// </summary>
     public Parameter<T> RequiredParameter<T>(string name, string description, string? environmentVariable = null) =>
         Add(new Parameter<T>(CheckName<T>(name), description, environmentVariable ?? DefaultEnvironmentVariable(name), false, default, false)).Required();
 

@@ -16,7 +16,7 @@ internal static partial class FailureMessage
 
         var message = exception switch
         {
-            CommandFailedException or TestsFailedException or BuildDefinitionException or Delivery.ReleaseRefusedException or Delivery.QaChecksFailedException => exception.Message,
+            CommandFailedException or TestsFailedException or BuildDefinitionException or Delivery.ReleaseRefusedException or Delivery.QaChecksFailedException or MissingParameterException => exception.Message,
             _ when exception.GetType() == typeof(Exception) => exception.Message,
             _ => $"{exception.GetType().Name}: {exception.Message}",
         };

@@ -53,6 +53,11 @@ public sealed class Parameter<T> : IParameter
                     $"Parameter '{Name}' has no value yet: read it inside a target body, after the command line is parsed.");
             }
 
+            if (IsRequired && Source == ParameterSource.Unset)
+            {
+                throw new MissingParameterException(this);
+            }
+
             return _value!;
         }
     }
@@ -61,7 +66,10 @@ public sealed class Parameter<T> : IParameter
 
     object? IParameter.DefaultBoxed => _default;
 
-    /// <summary>Fails the run before any target starts when no value is given.</summary>
+    /// <summary>
+    /// Makes the parameter one that must be given: a scheduled target that <see cref="Target.Requires"/> it stops
+    /// the run before any target starts, and reading it unset fails the target that reads it.
+    /// </summary>
     public Parameter<T> Required()
     {
         IsRequired = true;

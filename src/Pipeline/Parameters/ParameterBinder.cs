@@ -63,12 +63,8 @@ internal static class ParameterBinder
             return Convert(parameter, type, [fromEnvironment], baseDirectory, ParameterSource.Environment, $"{parameter.EnvironmentVariable} (for --{parameter.Name})");
         }
 
-        if (parameter.IsRequired && !parameter.HasDefault)
-        {
-            return $"--{parameter.Name} is required ({ParameterValueParser.Describe(type)}): {parameter.Description}. " +
-                $"Pass --{parameter.Name} <value> or set {parameter.EnvironmentVariable}.";
-        }
-
+        // A required parameter nobody gave is left unset: only the scheduled targets that require it are
+        // stopped for it (MissingFor), so --plan and the targets that do not use it go on without it.
         parameter.Bind(parameter.DefaultBoxed, parameter.HasDefault ? ParameterSource.Default : ParameterSource.Unset);
         return null;
     }
