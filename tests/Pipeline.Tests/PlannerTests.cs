@@ -300,16 +300,32 @@ public class PlannerTests
     }
 
     [Fact]
-    public void Ordering_only_edges_that_would_close_a_cycle_do_not_matter_when_one_side_is_not_scheduled()
+    public void Ordering_only_edges_that_close_a_cycle_are_reported_even_when_one_side_is_not_scheduled()
     {
         var build = new Build();
         var compile = build.Target("Compile");
         var test = build.Target("Test").DependsOn(compile);
         compile.After(test);
 
-        var plan = Plans.For(build, ["Compile"], []);
+        var error = Assert.Throws<PlanningException>(() => Plans.For(build, ["Compile"], []));
 
-        Assert.Equal(["Compile"], plan.Names());
+        Assert.Equal("Dependency cycle: Compile -> Test -> Compile.", error.Message);
+    }
+
+    [Fact]
+    public void A_cycle_among_targets_that_are_not_requested_is_still_reported()
+    {
+        var build = new Build();
+        var compile = build.Target("Compile");
+        var publish = build.Target("Publish");
+        var sign = build.Target("Sign");
+        publish.DependsOn(sign);
+        sign.DependsOn(publish);
+
+        var error = Assert.Throws<PlanningException>(() => Plans.For(build, "Compile"));
+
+        Assert.Equal("Dependency cycle: Publish -> Sign -> Publish.", error.Message);
+        Assert.Throws<PlanningException>(() => Plans.For(build, ["Compile"], [], only: true));
     }
 
     [Fact]

@@ -21,8 +21,33 @@ internal static class Planner
         var skipped = request.SkipNames.Select(name => Resolve(name, byName)).ToHashSet();
 
         var scheduled = request.OnlyRequested ? [.. requested] : Close(requested);
-        var position = new Dictionary<Target, int>(scheduled.Count);
-        foreach (var target in scheduled.OrderBy(t => t.DeclarationIndex))
+        var (byPosition, waitsFor, required, order) = Order(scheduled);
+        if (scheduled.Count < declared.Count)
+        {
+            // A cycle is a mistake in the definition, whichever targets this run asks for.
+            _ = Order(declared);
+        }
+
+        var newPosition = new int[order.Count];
+        for (var i = 0; i < order.Count; i++)
+        {
+            newPosition[order[i]] = i;
+        }
+
+        var mustSucceed = WithoutDuplicates(required);
+        return new ExecutionPlan(requested, [.. order.Select((p, i) => new PlannedTarget(
+            byPosition[p],
+            i,
+            Array.ConvertAll(waitsFor[p], x => newPosition[x]),
+            Array.ConvertAll(mustSucceed[p], x => newPosition[x]),
+            skipped.Contains(byPosition[p])))]);
+    }
+
+    /// <summary>The targets in declaration order with their edges among themselves, and an order that respects them.</summary>
+    private static (Target[] ByPosition, int[][] WaitsFor, List<int>[] Required, List<int> Order) Order(IEnumerable<Target> targets)
+    {
+        var position = new Dictionary<Target, int>();
+        foreach (var target in targets.OrderBy(t => t.DeclarationIndex))
         {
             position[target] = position.Count;
         }
@@ -56,20 +81,7 @@ internal static class Planner
         }
 
         var waitsFor = WithoutDuplicates(predecessors);
-        var order = TopologicalOrder(waitsFor, byPosition);
-        var newPosition = new int[order.Count];
-        for (var i = 0; i < order.Count; i++)
-        {
-            newPosition[order[i]] = i;
-        }
-
-        var mustSucceed = WithoutDuplicates(required);
-        return new ExecutionPlan(requested, [.. order.Select((p, i) => new PlannedTarget(
-            byPosition[p],
-            i,
-            Array.ConvertAll(waitsFor[p], x => newPosition[x]),
-            Array.ConvertAll(mustSucceed[p], x => newPosition[x]),
-            skipped.Contains(byPosition[p])))]);
+        return (byPosition, waitsFor, required, TopologicalOrder(waitsFor, byPosition));
     }
 
     /// <summary>Each list without repeats, first occurrence kept; linear, with one marker array for all lists.</summary>
