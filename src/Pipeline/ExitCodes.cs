@@ -18,6 +18,12 @@ public static class ExitCodes
     /// </summary>
     public const int Refused = 3;
 
+    /// <summary>
+    /// The targets succeeded but a report the command line asked for (<c>--summary-json</c>) could not be written
+    /// at the end (the disk filled, the folder went away): the path itself is checked before any target runs.
+    /// </summary>
+    public const int ReportNotWritten = 4;
+
     /// <summary>Pipeline itself failed: a bug to report. <c>PIPELINE_TRACE=1</c> adds the stack trace.</summary>
     public const int InternalError = 70;
 

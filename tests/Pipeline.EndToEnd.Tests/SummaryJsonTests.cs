@@ -63,4 +63,37 @@ public sealed class SummaryJsonTests : IDisposable
         result.ErrorShouldContain("reports");
         result.ShouldHaveRunNoTarget();
     }
+
+    [Fact]
+    public async Task Summary_json_path_that_cannot_be_written_is_a_usage_error_found_before_any_target_runs()
+    {
+        File.WriteAllText(_repo.Path("blocker"), "a file where the folder would go");
+
+        var result = await _repo.RunAsync("Compile", "--summary-json", "blocker/summary.json");
+
+        result.ShouldExitWith(2);
+        result.ErrorShouldContain("--summary-json cannot write 'blocker/summary.json'");
+        result.ShouldHaveRunNoTarget();
+        result.ShouldShowNoStackTrace();
+    }
+
+    [Fact]
+    public async Task Summary_json_that_cannot_be_written_after_a_successful_run_exits_4_not_as_a_failed_target()
+    {
+        using var repo = new TempRepo("""
+            Target("Compile").Executes(() =>
+            {
+                // The reports folder is taken away while the build runs.
+                Directory.Delete("reports", recursive: true);
+                File.WriteAllText("reports", "now a file");
+            });
+            """);
+
+        var result = await repo.RunAsync("Compile", "--summary-json", "reports/summary.json");
+
+        result.ShouldExitWith(4);
+        Assert.Equal("succeeded", result.OutcomeOf("Compile"));
+        result.ErrorShouldContain("error: could not write the summary to");
+        result.ShouldShowNoStackTrace();
+    }
 }

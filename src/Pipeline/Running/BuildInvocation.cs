@@ -47,7 +47,7 @@ internal static class BuildInvocation
             ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory);
             summaryPath = SummaryPath(options, build);
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
-            if (ParameterBinder.MissingFor(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target)) is { } missing)
+            if (!options.ShowPlan && ParameterBinder.MissingFor(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target)) is { } missing)
             {
                 throw new UsageException(missing);
             }
@@ -120,9 +120,24 @@ internal static class BuildInvocation
         }
 
         var full = Path.GetFullPath(path, build.InvocationDirectory);
-        return Directory.Exists(full)
-            ? throw new UsageException($"--summary-json expects a file path, but '{path}' is a folder.")
-            : full;
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"--summary-json expects a file path, but '{path}' is a folder.");
+        }
+
+        // Found now rather than after the targets ran: a build that succeeded must not end as a failure for it.
+        var folder = Path.GetDirectoryName(full)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            using var probe = new FileStream(Path.Combine(folder, $".summary-probe.{Environment.ProcessId}.tmp"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--summary-json cannot write '{path}': {exception.Message}");
+        }
+
+        return full;
     }
 
     private static async Task<int> ExecuteAsync(
@@ -150,7 +165,7 @@ internal static class BuildInvocation
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"error: could not write the summary to {path}: {exception.Message}");
-                exitCode = exitCode == ExitCodes.Success ? ExitCodes.TargetFailed : exitCode;
+                exitCode = exitCode == ExitCodes.Success ? ExitCodes.ReportNotWritten : exitCode;
             }
         }
 
