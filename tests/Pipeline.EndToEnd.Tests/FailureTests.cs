@@ -121,4 +121,19 @@ public sealed class FailureTests
         Assert.True(repo.Exists("Notify.marker"), "Dependents of a skipped target still run.");
         Assert.Equal("succeeded", result.OutcomeOf("Notify"));
     }
+
+    [Fact]
+    public async Task Redirected_failure_line_is_never_wrapped_so_the_script_location_stays_on_it()
+    {
+        var reason = string.Join(' ', Enumerable.Repeat("the deployment API refused the request", 8));
+        using var repo = new TempRepo($$"""
+            Target("Deploy").Executes(() => throw new InvalidOperationException("{{reason}}"));
+            """);
+
+        var result = await repo.RunAsync("Deploy");
+
+        result.ShouldExitWith(1);
+        Assert.Contains(result.OutputLines, line => line.EndsWith($"Deploy failed: InvalidOperationException: {reason} (at build/build.csx:line 1)", StringComparison.Ordinal));
+        Assert.Equal($"InvalidOperationException: {reason} (at build/build.csx:line 1)", result.DetailsOf("Deploy"));
+    }
 }

@@ -52,4 +52,21 @@ public sealed class HelpTests
         result.OutputShouldNotContain(CommandLineSecret);
         result.OutputShouldNotContain(EnvironmentSecret);
     }
+
+    [Fact]
+    public async Task Redirected_help_has_no_trailing_blanks_and_names_every_exit_code()
+    {
+        using var repo = new TempRepo(Script);
+
+        var result = await repo.RunAsync("--help");
+
+        result.ShouldExitWith(0);
+        var lines = result.StandardOutput.Split('\n');
+        Assert.All(lines, line => Assert.False(line.EndsWith(' '), $"A line ends in blanks: '{line}'"));
+        var exitCodes = Assert.Single(lines, line => line.StartsWith("Exit codes:", StringComparison.Ordinal));
+        foreach (var code in typeof(ExitCodes).GetFields().Select(field => (int)field.GetRawConstantValue()!))
+        {
+            Assert.Matches(new Regex($@"[ :]{code} "), exitCodes);
+        }
+    }
 }

@@ -9,6 +9,9 @@ namespace Pipeline.Output;
 /// </summary>
 internal sealed class PipelineConsole
 {
+    /// <summary>The width given to redirected output: wider than any line a build prints.</summary>
+    internal const int UnwrappedWidth = 10_000;
+
     private static PipelineConsole? _installed;
 
     private readonly TextWriter _rawOutput;
@@ -57,15 +60,16 @@ internal sealed class PipelineConsole
             Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Console.Out),
+            Out = new AnsiConsoleOutput(Console.IsOutputRedirected ? new TrailingSpaceTrimmingWriter(Console.Out) : Console.Out),
 
             // Spectre turns colour back on for CI logs that render it (GitHub, GitLab, Azure…), except when NO_COLOR asks otherwise.
             Enrichment = new ProfileEnrichment { UseDefaultEnrichers = !noColor },
         });
         if (Console.IsOutputRedirected)
         {
-            // Logs are not a window: keep tables on one line instead of wrapping at 80 columns.
-            ansi.Profile.Width = 160;
+            // Logs are not a window: never wrap a line (a failure's "(at build/build.csx:line N)" would land on a
+            // line of its own). Tables size to their content, so a wide profile does not widen them.
+            ansi.Profile.Width = UnwrappedWidth;
         }
 
         return _installed = new PipelineConsole(output, error, ansi, rawOutput);
