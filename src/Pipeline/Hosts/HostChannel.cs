@@ -44,6 +44,9 @@ internal sealed class HostChannel
                 case RunCommand command:
                     Run(command);
                     break;
+                case HostWarning warning:
+                    Console.Error.WriteLine($"warning: {warning.Text}");
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(effects), effect, "Unknown host effect.");
             }

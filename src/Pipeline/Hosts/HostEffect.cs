@@ -15,3 +15,6 @@ public sealed record AppendToFile(string Path, string Text) : HostEffect;
 
 /// <summary>A command of the host's agent (buildkite-agent, appveyor), run and awaited.</summary>
 public sealed record RunCommand(string Program, IReadOnlyList<string> Arguments) : HostEffect;
+
+/// <summary>Something the host's protocol could not carry, told to the user as a warning on standard error.</summary>
+public sealed record HostWarning(string Text) : HostEffect;

@@ -53,4 +53,18 @@ public sealed class HostSelectionTests(SharedRepo shared) : IClassFixture<Shared
         Assert.False(_repo.Exists("artifacts"), "A run with an unknown host wrote its record.");
         Snapshot.Verify(run.Describe(), "nonsense");
     }
+
+    [Fact]
+    public async Task A_multi_line_output_GitLab_cannot_carry_is_kept_in_outputs_env_with_a_warning()
+    {
+        using var repo = new TempRepo("""
+            Target("Notes").Executes(() => SetOutput("NOTES", "first line\nsecond line"));
+            """);
+
+        var run = await HostRun.StartAsync(repo, HostFixtures.For("gitlab"), "Notes");
+
+        run.Result.ShouldExitWith(0);
+        run.Result.ErrorShouldContain("warning: GitLab CI/CD cannot pass output 'NOTES' to later steps: its value spans lines");
+        Assert.Equal("NOTES=\"first line\\nsecond line\"\n", repo.ReadText("artifacts/outputs.env"));
+    }
 }

@@ -92,12 +92,18 @@ public sealed class GitLabCiTests
     }
 
     [Fact]
-    public void Outputs_the_dotenv_parser_would_reject_are_left_out()
+    public void Outputs_the_dotenv_parser_would_reject_are_left_out_with_a_warning_each()
     {
+        var effects = Host.SetOutputs([new("VERSION", "1.2.0"), new("release-notes", "x"), new("NOTES", "two\nlines")], Env.Of()).ToList();
+
+        Assert.Equal(new AppendToFile(GitLabCi.DotEnvPath, "VERSION=1.2.0\n"), effects[0]);
         Assert.Equal(
-            [new AppendToFile(GitLabCi.DotEnvPath, "VERSION=1.2.0\n")],
-            Host.SetOutputs([new("VERSION", "1.2.0"), new("release-notes", "x"), new("NOTES", "two\nlines")], Env.Of()));
-        Assert.Empty(Host.SetOutputs([new("NOTES", "two\nlines")], Env.Of()));
+            [
+                "GitLab CI/CD cannot pass output 'release-notes' to later steps: its name is not a variable name, which its dotenv file cannot hold. It is written to artifacts/outputs.env only.",
+                "GitLab CI/CD cannot pass output 'NOTES' to later steps: its value spans lines, which its dotenv file cannot hold. It is written to artifacts/outputs.env only.",
+            ],
+            effects.Skip(1).Cast<HostWarning>().Select(w => w.Text));
+        Assert.IsType<HostWarning>(Assert.Single(Host.SetOutputs([new("NOTES", "two\nlines")], Env.Of())));
     }
 
     [Fact]

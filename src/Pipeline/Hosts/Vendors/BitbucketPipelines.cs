@@ -62,7 +62,7 @@ public sealed class BitbucketPipelines : CiHost
     // Variable sharing: KEY=VALUE lines appended to $BITBUCKET_PIPELINES_VARIABLES_PATH reach later steps as
     // environment variables, for the names the step lists under output-variables: in the YAML.
     public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
-        environment?["BITBUCKET_PIPELINES_VARIABLES_PATH"] is { } path && HostText.DotEnvLines(outputs) is { } lines
-            ? [new AppendToFile(path, lines)]
+        environment?["BITBUCKET_PIPELINES_VARIABLES_PATH"] is { } path
+            ? HostText.DotEnvEffects(path, outputs, DisplayName)
             : [];
 }

@@ -93,7 +93,7 @@ public sealed class GitLabCi(TimeProvider? time = null) : CiHost
         var path = environment["CI_PROJECT_DIR"] is { } projectDirectory
             ? Path.Combine(projectDirectory, "artifacts", "pipeline.env")
             : DotEnvPath;
-        return HostText.DotEnvLines(outputs) is { } lines ? [new AppendToFile(path, lines)] : [];
+        return HostText.DotEnvEffects(path, outputs, DisplayName);
     }
 
     private long UnixTime() => _time.GetUtcNow().ToUnixTimeSeconds();

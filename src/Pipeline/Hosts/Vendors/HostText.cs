@@ -133,4 +133,26 @@ internal static class HostText
         var text = string.Concat(lines);
         return text.Length > 0 ? text : null;
     }
+
+    /// <summary>
+    /// The dotenv lines appended to <paramref name="path"/>, and a warning for each output those files cannot
+    /// hold, so that an output a later job expects is never missing without a word.
+    /// </summary>
+    public static IEnumerable<HostEffect> DotEnvEffects(string path, IReadOnlyList<KeyValuePair<string, string>>? outputs, string hostName)
+    {
+        if (DotEnvLines(outputs) is { } lines)
+        {
+            yield return new AppendToFile(path, lines);
+        }
+
+        foreach (var (name, value) in outputs ?? [])
+        {
+            var problem = !IsVariableName(name) ? "its name is not a variable name" : IsMultiLine(value) ? "its value spans lines" : null;
+            if (problem is not null)
+            {
+                yield return new HostWarning(
+                    $"{hostName} cannot pass output '{name}' to later steps: {problem}, which its dotenv file cannot hold. It is written to artifacts/outputs.env only.");
+            }
+        }
+    }
 }
