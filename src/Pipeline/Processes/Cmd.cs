@@ -35,8 +35,8 @@ public static class Cmd
             .WithWorkingDirectory(workingDirectory)
             .WithEnvironmentVariables(options.Environment)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Relay(line, standardOutput, Console.Out, options.Quiet)))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Relay(line, standardError, Console.Error, options.Quiet)));
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Relay(line, standardOutput, Console.Out, options)))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Relay(line, standardError, Console.Error, options)));
 
         using var timeout = new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -88,16 +88,16 @@ public static class Cmd
         return result.StandardOutput.Trim();
     }
 
-    private static void Relay(string line, StringBuilder capture, TextWriter log, bool quiet)
+    private static void Relay(string line, StringBuilder capture, TextWriter log, CommandOptions options)
     {
         lock (capture)
         {
             capture.AppendLine(line);
         }
 
-        if (!quiet)
+        if (!options.Quiet && (options.LogLine is null ? line : options.LogLine(line)) is { } shown)
         {
-            log.WriteLine(line);
+            log.WriteLine(shown);
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed record CommandOptions
 
     /// <summary>Keep the command's output out of the log; it is still captured in the result.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>What to log for each output line (null: nothing); the line itself is still captured. For helpers that summarise a tool's output.</summary>
+    internal Func<string, string?>? LogLine { get; init; }
 }
 
 /// <summary>What a finished command produced.</summary>

@@ -12,9 +12,14 @@ public static class DotNet
         CancellationToken cancellationToken = default) =>
         RunAsync(["build", projectOrSolution, "--configuration", configuration, "--nologo", .. extraArguments ?? []], cancellationToken);
 
+    /// <summary>How often <see cref="TestAsync"/> prints how many tests ran and failed so far.</summary>
+    internal static readonly TimeSpan TestProgressInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Runs the tests and reads their TRX reports. Test failures are returned, not thrown, so a build can
     /// report the counts before failing; anything else that stops <c>dotnet test</c> (a build error) throws.
+    /// While the tests run, a line every 30 seconds says how many ran and failed so far; a passing test's
+    /// own line is not printed, a failing test's is, with its message, as it happens.
     /// </summary>
     public static async Task<TestRunSummary> TestAsync(
         string projectOrSolution,
@@ -35,11 +40,19 @@ public static class DotNet
             "test", projectOrSolution, "--configuration", configuration, "--nologo",
             // The default TRX file name is made unique per test assembly; a fixed name or prefix can collide.
             "--results-directory", resultsDirectory, "--logger", "trx",
+
+            // A line per test, which TestProgress counts; without it nothing shows between assemblies.
+            "--logger", "console;verbosity=normal",
             .. noBuild ? new[] { "--no-build" } : [],
             .. extraArguments ?? [],
         ];
-        var result = await Cmd.RunAsync("dotnet", arguments, new CommandOptions { AllowNonZeroExitCode = true }, cancellationToken)
-            .ConfigureAwait(false);
+        CommandResult result;
+        using (var progress = new TestProgress(Console.Out, TimeProvider.System, TestProgressInterval))
+        {
+            var options = new CommandOptions { AllowNonZeroExitCode = true, LogLine = progress.Observe };
+            result = await Cmd.RunAsync("dotnet", arguments, options, cancellationToken).ConfigureAwait(false);
+        }
+
         var summary = TrxReader.Summarise(resultsDirectory);
         if (result.ExitCode != 0 && summary.Failed == 0)
         {
