@@ -88,14 +88,19 @@ public sealed class FreshPackages : IAsyncLifetime
     /// Writes <c>nuget.config</c> into <paramref name="folder"/>: the local folder with the fresh packages as a
     /// source (nuget.org stays, from the user's configuration), and the user's packages folder as a fallback.
     /// </summary>
-    public void WriteNuGetConfig(string folder)
+    public void WriteNuGetConfig(string folder) =>
+        SaveNuGetConfig(folder, new XElement("packageSources", new XElement("add", new XAttribute("key", "pipeline-fresh"), new XAttribute("value", Source))));
+
+    /// <summary>
+    /// Writes <c>nuget.config</c> into <paramref name="folder"/> with no source of the fresh packages, only the user's
+    /// packages folder as a fallback: the configuration of a machine that has never heard of them, for repositories below it.
+    /// </summary>
+    public void WriteFallbackOnlyNuGetConfig(string folder) => SaveNuGetConfig(folder);
+
+    private void SaveNuGetConfig(string folder, params XElement[] sections)
     {
-        var config = new XDocument(
-            new XElement(
-                "configuration",
-                new XElement("packageSources", new XElement("add", new XAttribute("key", "pipeline-fresh"), new XAttribute("value", Source))),
-                new XElement("fallbackPackageFolders", new XElement("add", new XAttribute("key", "user-packages"), new XAttribute("value", UserNuGetPackages)))));
-        config.Save(Path.Combine(folder, "nuget.config"));
+        var fallback = new XElement("fallbackPackageFolders", new XElement("add", new XAttribute("key", "user-packages"), new XAttribute("value", UserNuGetPackages)));
+        new XDocument(new XElement("configuration", sections, fallback)).Save(Path.Combine(folder, "nuget.config"));
     }
 
     public async Task InitializeAsync()

@@ -6,7 +6,7 @@ namespace Pipeline.EndToEnd.Tests.Distribution;
 /// <summary>
 /// A user's repository, made the way a user makes one: a git repository with a solution holding a class
 /// library and an xUnit project that tests it (<c>dotnet new sln/classlib/xunit</c>, <c>dotnet sln add</c>),
-/// and a nuget.config that adds the fresh packages' folder as a source.
+/// and (unless made without) a nuget.config that adds the fresh packages' folder as a source.
 /// </summary>
 public sealed class SampleRepository
 {
@@ -70,16 +70,19 @@ public sealed class SampleRepository
     public static async Task<SampleRepository> CreateAsync(FreshPackages packages)
     {
         var repository = await CreateEmptyAsync(packages);
-        await repository.DotNetAsync("new", "sln", "--name", "Sample");
-        await repository.DotNetAsync("new", "classlib", "--name", "Sample.Lib", "--output", "src/Sample.Lib", "--no-restore");
-        await repository.DotNetAsync("new", "xunit", "--name", "Sample.Tests", "--output", "tests/Sample.Tests", "--no-restore");
-        await repository.DotNetAsync("sln", "add", "src/Sample.Lib/Sample.Lib.csproj", "tests/Sample.Tests/Sample.Tests.csproj");
+        await repository.AddSolutionAsync();
+        return repository;
+    }
 
-        File.Delete(repository.Path("src/Sample.Lib/Class1.cs"));
-        File.WriteAllText(repository.Path("src/Sample.Lib/Calculator.cs"), Calculator);
-        File.Delete(repository.Path("tests/Sample.Tests/UnitTest1.cs"));
-        File.WriteAllText(repository.Path("tests/Sample.Tests/CalculatorTests.cs"), CalculatorTests);
-        repository.ReferenceLibraryAndPinTestPackages();
+    /// <summary>
+    /// The same repository in <paramref name="root"/>, but with no nuget.config: where the fresh packages come from is
+    /// for the user (and the test) to configure.
+    /// </summary>
+    public static async Task<SampleRepository> CreateWithoutNuGetConfigAsync(FreshPackages packages, string root)
+    {
+        var repository = new SampleRepository(packages, Directory.CreateDirectory(root).FullName);
+        await repository.RunAsync("git", "init", "--quiet");
+        await repository.AddSolutionAsync();
         return repository;
     }
 
@@ -89,6 +92,20 @@ public sealed class SampleRepository
     /// <summary>Runs a program in the repository root and fails the test unless it succeeds.</summary>
     public Task<RunnerResult> RunAsync(string program, params string[] arguments) =>
         ChildProcess.RunSuccessfullyAsync(program, arguments, Root, _packages.Environment());
+
+    private async Task AddSolutionAsync()
+    {
+        await DotNetAsync("new", "sln", "--name", "Sample");
+        await DotNetAsync("new", "classlib", "--name", "Sample.Lib", "--output", "src/Sample.Lib", "--no-restore");
+        await DotNetAsync("new", "xunit", "--name", "Sample.Tests", "--output", "tests/Sample.Tests", "--no-restore");
+        await DotNetAsync("sln", "add", "src/Sample.Lib/Sample.Lib.csproj", "tests/Sample.Tests/Sample.Tests.csproj");
+
+        File.Delete(Path("src/Sample.Lib/Class1.cs"));
+        File.WriteAllText(Path("src/Sample.Lib/Calculator.cs"), Calculator);
+        File.Delete(Path("tests/Sample.Tests/UnitTest1.cs"));
+        File.WriteAllText(Path("tests/Sample.Tests/CalculatorTests.cs"), CalculatorTests);
+        ReferenceLibraryAndPinTestPackages();
+    }
 
     /// <summary>
     /// The test project references the library, and its test packages get the versions this repository's own
