@@ -67,7 +67,7 @@ internal static class HelpPrinter
 
         console.MarkupLine("[bold]Options[/]");
         console.Write(options);
-        console.MarkupLine("[bold]Exit codes:[/] 0 success, 1 a target failed, 2 usage error (unknown target, bad parameter, cycle, script error), 3 release refused by its policy, 130 cancelled.");
+        console.MarkupLine("[bold]Exit codes:[/] 0 success, 1 a target failed, 2 usage error (unknown target, bad parameter, cycle, script error), 3 release refused by its policy, 130 cancelled (Ctrl+C or SIGTERM; a second one forces the stop).");
     }
 
     private static Table NewTable(params string[] columns)
