@@ -27,6 +27,6 @@ public static class ExitCodes
     /// <summary>Pipeline itself failed: a bug to report. <c>PIPELINE_TRACE=1</c> adds the stack trace.</summary>
     public const int InternalError = 70;
 
-    /// <summary>The run was cancelled (Ctrl+C or SIGTERM).</summary>
+    /// <summary>The run was cancelled (Ctrl+C or SIGTERM), also when a second one forced the stop.</summary>
     public const int Cancelled = 130;
 }

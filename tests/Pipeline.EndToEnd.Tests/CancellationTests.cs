@@ -35,25 +35,112 @@ public sealed class CancellationTests
             ProcessTools.Send(signal, runner.ProcessId);
             var result = await runner.Completion;
 
-            result.ShouldExitWith(130);
-            result.ErrorShouldContain("Cancelling");
-            Assert.Equal("succeeded", result.OutcomeOf("Prepare"));
-            Assert.Equal("cancelled", result.OutcomeOf("LongRunning"));
-            Assert.Equal("not run", result.OutcomeOf("Package"));
-            Assert.Equal("not run", result.OutcomeOf("Report"));
-            Assert.False(repo.Exists("package.marker"), "Nothing new starts after Ctrl+C.");
-            Assert.False(repo.Exists("report.marker"), "Always-run targets do not run after Ctrl+C either.");
-            result.OutputShouldContain("Build cancelled");
-            Assert.Equal("closing line", result.LastOutputLine);
-            result.ShouldShowNoStackTrace();
-            Assert.True(
-                await ProcessTools.WaitUntilGoneAsync(sleepPid, "sleep", TimeSpan.FromSeconds(10)),
-                $"The grandchild 'sleep 300' (pid {sleepPid}) is still running: the process tree was not killed.{Environment.NewLine}{result}");
+            await ShouldHaveEndedAsOneCtrlCAsync(result, repo, sleepPid);
         }
         finally
         {
             ProcessTools.KillIfAlive(sleepPid, "sleep");
         }
+    }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_second_signal_during_cancellation_still_kills_every_child_prints_the_summary_and_exits_130(string signal)
+    {
+        using var repo = new TempRepo(Script);
+        await using var runner = PipelineRunner.Start(repo.Root, ["Package", "Report"], restoreDefaultInterrupt: true);
+        var sleepPid = await WaitForPidFileAsync(repo.Path("child.pid"), runner);
+        try
+        {
+            Assert.False(
+                signal == "INT" && ProcessTools.IgnoresInterruptSignal(runner.ProcessId),
+                "The runner ignores SIGINT (inherited, and perl could not reset it), so this environment cannot simulate Ctrl+C.");
+
+            // An impatient user (or a CI agent) repeating the signal while the runner is killing the process tree.
+            ProcessTools.Send(signal, runner.ProcessId);
+            await Task.Delay(50);
+            ProcessTools.Send(signal, runner.ProcessId);
+            var result = await runner.Completion;
+
+            await ShouldHaveEndedAsOneCtrlCAsync(result, repo, sleepPid);
+        }
+        finally
+        {
+            ProcessTools.KillIfAlive(sleepPid, "sleep");
+        }
+    }
+
+    [Fact]
+    public async Task A_ctrl_c_to_the_whole_process_group_ends_the_run_like_one_ctrl_c_to_the_runner()
+    {
+        using var repo = new TempRepo(Script);
+        await using var runner = PipelineRunner.Start(repo.Root, ["Package", "Report"], restoreDefaultInterrupt: true, ownProcessGroup: true);
+        var sleepPid = await WaitForPidFileAsync(repo.Path("child.pid"), runner);
+        try
+        {
+            Assert.False(
+                ProcessTools.IgnoresInterruptSignal(runner.ProcessId),
+                "The runner ignores SIGINT (inherited, and perl could not reset it), so this environment cannot simulate Ctrl+C.");
+
+            // As a terminal's Ctrl+C or a CI agent does: the runner, bash and sleep all get SIGINT, and bash dies
+            // of it before the runner can kill its tree (sleep, started with &, ignores SIGINT and is orphaned).
+            ProcessTools.SendToGroup("INT", runner.ProcessId);
+            var result = await runner.Completion;
+
+            await ShouldHaveEndedAsOneCtrlCAsync(result, repo, sleepPid);
+        }
+        finally
+        {
+            ProcessTools.KillIfAlive(sleepPid, "sleep");
+        }
+    }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_timeout_signalling_the_runner_and_then_its_process_group_ends_the_run_like_one_ctrl_c(string signal)
+    {
+        using var repo = new TempRepo(Script);
+        await using var runner = PipelineRunner.Start(repo.Root, ["Package", "Report"], restoreDefaultInterrupt: true, ownProcessGroup: true);
+        var sleepPid = await WaitForPidFileAsync(repo.Path("child.pid"), runner);
+        try
+        {
+            Assert.False(
+                signal == "INT" && ProcessTools.IgnoresInterruptSignal(runner.ProcessId),
+                "The runner ignores SIGINT (inherited, and perl could not reset it), so this environment cannot simulate Ctrl+C.");
+
+            // What `timeout -s SIGNAL` does when time is up: the signal to the runner, then at once to the whole
+            // group, so the runner gets it twice, the second while it is already cancelling.
+            ProcessTools.Send(signal, runner.ProcessId);
+            ProcessTools.SendToGroup(signal, runner.ProcessId);
+            var result = await runner.Completion;
+
+            await ShouldHaveEndedAsOneCtrlCAsync(result, repo, sleepPid);
+        }
+        finally
+        {
+            ProcessTools.KillIfAlive(sleepPid, "sleep");
+        }
+    }
+
+    /// <summary>Cancelled, nothing new started, the summary and the closing line printed, and the grandchild gone (not left stopped).</summary>
+    private static async Task ShouldHaveEndedAsOneCtrlCAsync(RunnerResult result, TempRepo repo, int sleepPid)
+    {
+        result.ShouldExitWith(130);
+        result.ErrorShouldContain("Cancelling");
+        Assert.Equal("succeeded", result.OutcomeOf("Prepare"));
+        Assert.Equal("cancelled", result.OutcomeOf("LongRunning"));
+        Assert.Equal("not run", result.OutcomeOf("Package"));
+        Assert.Equal("not run", result.OutcomeOf("Report"));
+        Assert.False(repo.Exists("package.marker"), "Nothing new starts after Ctrl+C.");
+        Assert.False(repo.Exists("report.marker"), "Always-run targets do not run after Ctrl+C either.");
+        result.OutputShouldContain("Build cancelled");
+        Assert.Equal("closing line", result.LastOutputLine);
+        result.ShouldShowNoStackTrace();
+        Assert.True(
+            await ProcessTools.WaitUntilGoneAsync(sleepPid, "sleep", TimeSpan.FromSeconds(10)),
+            $"The grandchild 'sleep 300' (pid {sleepPid}) is still there ({ProcessTools.Describe(sleepPid)}; T is stopped): the process tree was not killed.{Environment.NewLine}{result}");
     }
 
     private static async Task<int> WaitForPidFileAsync(string path, RunningRunner runner)

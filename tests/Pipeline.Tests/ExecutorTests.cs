@@ -563,6 +563,44 @@ public class ExecutorTests
     }
 
     [Fact]
+    public async Task A_forced_stop_stops_waiting_for_a_body_that_ignores_the_token_and_reports_it_cancelled()
+    {
+        var build = new Build();
+        using var cancellation = new CancellationTokenSource();
+        using var forced = new CancellationTokenSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stubborn = build.Target("Stubborn").Executes(async () =>
+        {
+            started.SetResult();
+            await release.Task;
+        });
+        var laterRan = false;
+        build.Target("Later").After(stubborn).Executes(() => laterRan = true);
+        var observer = new RecordingObserver();
+
+        var running = Runs.RunAsync(build, observer, Sequential, ["Stubborn", "Later"], cancellation: cancellation.Token, forced: forced.Token);
+        try
+        {
+            await started.Task.WaitAsync(Runs.HangGuard);
+            await cancellation.CancelAsync();
+            await forced.CancelAsync();
+            var run = await running;
+
+            Assert.Equal(TargetOutcome.Cancelled, run.Outcome("Stubborn"));
+            Assert.Equal("forced stop", run.Result("Stubborn").Reason);
+            Assert.Equal(TargetOutcome.NotRun, run.Outcome("Later"));
+            Assert.False(laterRan);
+            Assert.Equal(["Stubborn", "Later"], observer.Finished.Select(r => r.Target.Name));
+            Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+    }
+
+    [Fact]
     public async Task Cancelling_kills_a_running_child_process_and_its_children()
     {
         using var temp = new TempDirectory();

@@ -89,10 +89,11 @@ internal static class Runs
         ExecutorOptions options,
         IReadOnlyList<string> names,
         IReadOnlyList<string>? skip = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        CancellationToken forced = default)
     {
         var plan = Plans.For(build, names, skip ?? []);
-        return new Executor(plan, options, observer).RunAsync(cancellation).WaitAsync(HangGuard, CancellationToken.None);
+        return new Executor(plan, options, observer).RunAsync(cancellation, forced).WaitAsync(HangGuard, CancellationToken.None);
     }
 
     public static TargetResult Result(this RunResult run, string name) => run.Targets.Single(t => t.Target.Name == name);

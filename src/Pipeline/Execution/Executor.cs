@@ -6,13 +6,15 @@ namespace Pipeline.Execution;
 /// <summary>
 /// Runs a plan: each target once, at most <see cref="ExecutorOptions.MaxParallelism"/> at a time, the earliest
 /// planned ready target first. After a failure nothing new starts (unless keep-going), running targets
-/// finish, and always-run targets still run. After cancellation nothing new starts at all.
+/// finish, and always-run targets still run. After cancellation nothing new starts at all; after a forced
+/// stop the run no longer waits for the targets still running either, and records them as cancelled.
 /// </summary>
 internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRunObserver observer)
 {
     private readonly TargetResult?[] _results = new TargetResult?[plan.Order.Count];
 
-    public async Task<RunResult> RunAsync(CancellationToken cancellation)
+    /// <param name="forced">Stops waiting for running targets (their processes were killed; one that ignores its token may never end).</param>
+    public async Task<RunResult> RunAsync(CancellationToken cancellation, CancellationToken forced = default)
     {
         var wall = Stopwatch.StartNew();
         var successors = plan.Order.Select(_ => new List<int>()).ToArray();
@@ -27,7 +29,10 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         }
 
         var ready = new PriorityQueue<int, int>();
-        var running = new Dictionary<Task<TargetResult>, int>();
+        var running = new Dictionary<Task<TargetResult>, (int Position, long Started)>();
+        var forcedStop = new TaskCompletionSource();
+        using var forcedRegistration = forced.Register(() => forcedStop.TrySetResult());
+        bool Cancelled() => cancellation.IsCancellationRequested || forced.IsCancellationRequested;
         void Finish(int position, TargetResult result)
         {
             _results[position] = result;
@@ -53,7 +58,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             while (running.Count < options.MaxParallelism && ready.TryDequeue(out var next, out _))
             {
                 var planned = plan.Order[next];
-                if (WhyNotRun(planned, cancellation.IsCancellationRequested) is { } reason)
+                if (WhyNotRun(planned, Cancelled()) is { } reason)
                 {
                     var notRun = new TargetResult(planned.Target, TargetOutcome.NotRun, TimeSpan.Zero, reason);
                     observer.TargetFinished(notRun);
@@ -61,7 +66,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
                     continue;
                 }
 
-                running.Add(Task.Run(() => RunTargetAsync(planned, cancellation), CancellationToken.None), next);
+                running.Add(Task.Run(() => RunTargetAsync(planned, cancellation), CancellationToken.None), (next, Stopwatch.GetTimestamp()));
             }
 
             if (running.Count == 0)
@@ -69,20 +74,32 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
                 continue;
             }
 
-            await Task.WhenAny(running.Keys).ConfigureAwait(false);
+            await Task.WhenAny(running.Keys.Append(forcedStop.Task)).ConfigureAwait(false);
 
             // Take in every target that has finished by now, so a failure is known before anything new starts.
             foreach (var done in running.Keys.Where(t => t.IsCompleted).ToList())
             {
-                var position = running[done];
+                var position = running[done].Position;
                 running.Remove(done);
                 var result = await done.ConfigureAwait(false);
                 observer.TargetFinished(result);
                 Finish(position, result);
             }
+
+            if (forced.IsCancellationRequested)
+            {
+                foreach (var (position, started) in running.Values)
+                {
+                    var abandoned = new TargetResult(plan.Order[position].Target, TargetOutcome.Cancelled, Stopwatch.GetElapsedTime(started), "forced stop");
+                    observer.TargetFinished(abandoned);
+                    Finish(position, abandoned);
+                }
+
+                running.Clear();
+            }
         }
 
-        return new RunResult([.. _results.Select(r => r!)], wall.Elapsed, cancellation.IsCancellationRequested);
+        return new RunResult([.. _results.Select(r => r!)], wall.Elapsed, Cancelled());
     }
 
     /// <summary>Null when the target may start now; otherwise the reason it will not run at all.</summary>

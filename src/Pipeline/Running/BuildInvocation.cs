@@ -143,13 +143,21 @@ internal static class BuildInvocation
     private static async Task<int> ExecuteAsync(
         Build build, ExecutionPlan plan, RunOptions options, PipelineConsole console, DeliveryRun delivery, IReadOnlyDictionary<Target, string> satisfied)
     {
+        DescendantProcesses.AdoptOrphans();
         using var signals = new InterruptSignals();
         console.LabelLines = options.Parallelism > 1;
         var channel = build.Channel!;
         var groups = options.Parallelism == 1 && channel.Host.Supports(HostCapability.Groups) == CapabilitySupport.Runtime;
         var reporter = new ConsoleRunReporter(console.Ansi, channel, groups);
         var executor = new Executor(plan, new ExecutorOptions(options.Parallelism, options.KeepGoing, satisfied), new ResultRecordingObserver(reporter, delivery.Finished));
-        var run = await executor.RunAsync(signals.Token).ConfigureAwait(false);
+        var run = await executor.RunAsync(signals.Token, signals.Forced).ConfigureAwait(false);
+        if (run.Cancelled)
+        {
+            // A command's own tree kill misses the processes whose parent had already died (of the same group
+            // signal, say); the runner adopted them, so they are found and killed here.
+            DescendantProcesses.KillAll();
+        }
+
         console.LabelLines = false;
         console.Flush();
 

@@ -4,12 +4,18 @@ namespace Pipeline.Running;
 
 /// <summary>
 /// Turns the first Ctrl+C (SIGINT) or SIGTERM into a cancellation the running targets and their child
-/// processes observe; a second one is left to end the process at once.
+/// processes observe. A second one forces the stop: every child process is killed at once and the run stops
+/// waiting for its targets. No signal is ever left to its default action, which would end the runner in the
+/// middle of killing its children (leaving them orphaned, even stopped) and before it printed the summary.
+/// A signal to the whole process group (a terminal's Ctrl+C, <c>timeout</c>, a CI agent) reaches the runner
+/// once or twice, and ends the same way either way: children killed, summary printed, exit code 130.
 /// </summary>
 internal sealed class InterruptSignals : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
+    private readonly CancellationTokenSource _force = new();
     private readonly PosixSignalRegistration[] _registrations;
+    private int _received;
 
     public InterruptSignals()
     {
@@ -20,7 +26,11 @@ internal sealed class InterruptSignals : IDisposable
         ];
     }
 
+    /// <summary>Cancelled by the first signal.</summary>
     public CancellationToken Token => _cancellation.Token;
+
+    /// <summary>Cancelled by the second signal, after every child process was killed.</summary>
+    public CancellationToken Forced => _force.Token;
 
     public void Dispose()
     {
@@ -30,17 +40,23 @@ internal sealed class InterruptSignals : IDisposable
         }
 
         _cancellation.Dispose();
+        _force.Dispose();
     }
 
     private void Handle(PosixSignalContext context)
     {
-        if (_cancellation.IsCancellationRequested)
+        context.Cancel = true;
+
+        // Handlers run on threads of their own, so two signals close together may be handled at once.
+        if (Interlocked.Increment(ref _received) == 1)
         {
+            Console.Error.WriteLine("Cancelling: stopping running targets and their processes (press Ctrl+C again to force).");
+            _cancellation.Cancel();
             return;
         }
 
-        context.Cancel = true;
-        Console.Error.WriteLine("Cancelling: stopping running targets and their processes (press Ctrl+C again to force).");
-        _cancellation.Cancel();
+        Console.Error.WriteLine("Forcing the stop: killing every child process now.");
+        DescendantProcesses.KillAll();
+        _force.Cancel();
     }
 }

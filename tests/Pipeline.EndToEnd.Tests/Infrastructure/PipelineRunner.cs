@@ -36,19 +36,25 @@ public static class PipelineRunner
     /// gets the default SIGINT disposition a user's terminal gives it even when this test process inherited
     /// "ignore SIGINT" (as a background job of a non-interactive shell does): the signal is reset by a tiny
     /// perl wrapper that then execs the runner in the same process, so the pid stays the runner's.
+    /// With <paramref name="ownProcessGroup"/>, the same wrapper makes the runner the leader of a new process
+    /// group (its id is the runner's pid), which its child processes join: the group a terminal, <c>timeout</c>
+    /// or a CI agent signals as a whole.
     /// </summary>
     public static RunningRunner Start(
         string workingDirectory,
         IReadOnlyList<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
-        bool restoreDefaultInterrupt = false)
+        bool restoreDefaultInterrupt = false,
+        bool ownProcessGroup = false)
     {
         Assert.True(File.Exists(RunnerAssembly), $"The runner is missing: {RunnerAssembly}");
         var program = DotNetHost.Value;
         List<string> programArguments = [RunnerAssembly, .. arguments];
-        if (restoreDefaultInterrupt && ProcessTools.IgnoresInterruptSignal(Environment.ProcessId))
+        var wrapper = (restoreDefaultInterrupt && ProcessTools.IgnoresInterruptSignal(Environment.ProcessId) ? "$SIG{INT} = 'DEFAULT'; " : string.Empty) +
+            (ownProcessGroup ? "setpgrp(0, 0) or die \"setpgrp failed: $!\"; " : string.Empty);
+        if (wrapper.Length > 0)
         {
-            programArguments = ["-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec failed: $!\";", program, .. programArguments];
+            programArguments = ["-e", wrapper + "exec { $ARGV[0] } @ARGV or die \"exec failed: $!\";", program, .. programArguments];
             program = "perl";
         }
 

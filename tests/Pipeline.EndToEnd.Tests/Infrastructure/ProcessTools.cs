@@ -14,6 +14,29 @@ public static class ProcessTools
         Assert.True(kill.ExitCode == 0, $"kill -{signal} {processId} exited with {kill.ExitCode}.");
     }
 
+    /// <summary>Sends a signal to every process in a process group, as <c>timeout</c> and CI agents do: <c>kill -SIGNAL -- -PGID</c>.</summary>
+    public static void SendToGroup(string signal, int processGroupId)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", "--", $"-{processGroupId.ToString(CultureInfo.InvariantCulture)}"]))!;
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"kill -{signal} -- -{processGroupId} exited with {kill.ExitCode}.");
+    }
+
+    /// <summary>For failure messages: the process's state and parent from /proc (T is stopped), or that it is gone.</summary>
+    public static string Describe(int processId)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return $"state {fields[0]}, parent {fields[1]}";
+        }
+        catch (IOException)
+        {
+            return "gone";
+        }
+    }
+
     /// <summary>Whether the process ignores SIGINT (bit 2 of the SigIgn mask in /proc/PID/status).</summary>
     public static bool IgnoresInterruptSignal(int processId)
     {
