@@ -9,7 +9,7 @@ public static class ExitCodes
     /// <summary>A target failed.</summary>
     public const int TargetFailed = 1;
 
-    /// <summary>The command line or the script is wrong: unknown target, bad parameter, cycle, compile error.</summary>
+    /// <summary>The command line or the script is wrong: unknown target, bad parameter, cycle, compile error, no targets declared.</summary>
     public const int UsageError = 2;
 
     /// <summary>

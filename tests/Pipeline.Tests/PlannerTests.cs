@@ -168,7 +168,8 @@ public class PlannerTests
     {
         var error = Assert.Throws<PlanningException>(() => Plans.For(new Build()));
 
-        Assert.Equal("The build declares no targets.", error.Message);
+        Assert.StartsWith("The build declares no targets. Declare one and make it the default, for example: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Default(build);", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -364,6 +364,25 @@ public class SecretMaskingTests
 
         Assert.Equal("InvalidOperationException: the real problem", FailureMessage.Of(new AggregateException(inner)));
         Assert.Equal("InvalidOperationException: the real problem", FailureMessage.Of(new TargetInvocationException(new AggregateException(inner))));
-        Assert.StartsWith("AggregateException:", FailureMessage.Of(new AggregateException(inner, new IOException("x"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Failure_messages_show_every_inner_exception_of_an_aggregate_each_masked()
+    {
+        var secret = SecretValues.NewValue();
+        SecretMasker.Register(secret);
+        var nested = new AggregateException(new IOException($"disk full at {secret}"), new TargetInvocationException(new CommandFailedException("exit 1")));
+
+        var message = FailureMessage.Of(new AggregateException(new InvalidOperationException("first"), nested));
+
+        Assert.Equal("3 errors: InvalidOperationException: first; IOException: disk full at ****; exit 1", message);
+    }
+
+    [Fact]
+    public void Failure_messages_keep_an_aggregates_own_message()
+    {
+        var message = FailureMessage.Of(new AggregateException("2 regions failed", new InvalidOperationException("eu"), new TimeoutException("us")));
+
+        Assert.Equal("2 regions failed (2 errors): InvalidOperationException: eu; TimeoutException: us", message);
     }
 }

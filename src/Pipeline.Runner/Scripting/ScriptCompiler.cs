@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Scripting;
+using Pipeline.Planning;
 
 namespace Pipeline.Runner.Scripting;
 
@@ -64,10 +65,9 @@ internal static class ScriptCompiler
 
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
-        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => ToError(d, location)).ToList();
         if (!emitted.Success)
         {
-            return (null, errors.Count > 0 ? errors : [new ScriptError(location.DisplayPath(location.Path), null, null, null, "the build script could not be compiled.")]);
+            return (null, WhyNotEmitted(emitted, compilation, location));
         }
 
         var entryPoint = compilation.GetEntryPoint(CancellationToken.None)
@@ -92,6 +92,31 @@ internal static class ScriptCompiler
             [.. packages.RuntimeAssemblies, .. referencedFiles],
             entryPoint.ContainingType.MetadataName,
             entryPoint.MetadataName), []);
+    }
+
+    /// <summary>The errors that stopped the emit: in file order (as the files are loaded), then by line and column.</summary>
+    private static List<ScriptError> WhyNotEmitted(EmitResult emitted, Compilation compilation, ScriptLocation location)
+    {
+        // Errors without a place (a missing reference) concern the whole script: they go first.
+        var fileOrder = compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(pair => pair.tree, pair => pair.index);
+        List<ScriptError> errors =
+        [
+            .. emitted.Diagnostics
+                .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
+                .OrderBy(diagnostic => diagnostic.Location.SourceTree is { } tree ? fileOrder.GetValueOrDefault(tree, fileOrder.Count) : -1)
+                .ThenBy(diagnostic => diagnostic.Location.GetMappedLineSpan().StartLinePosition)
+                .Select(diagnostic => ToError(diagnostic, location)),
+        ];
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        // Roslyn emits nothing for a script without a single statement or declaration (empty, only comments or
+        // directives), and says nothing about it. Any other silent failure is a bug to report (exit code 70).
+        return compilation.SyntaxTrees.All(tree => tree.GetCompilationUnitRoot().Members.Count == 0)
+            ? [new ScriptError(location.DisplayPath(location.Path), null, null, null, Planner.NoTargetsDeclared)]
+            : throw new InvalidOperationException("Roslyn could not compile the build script and gave no reason.");
     }
 
     private static ScriptError ToError(Diagnostic diagnostic, ScriptLocation location)

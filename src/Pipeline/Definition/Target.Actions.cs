@@ -1,47 +1,58 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline;
 
 public sealed partial class Target
 {
-    private readonly List<Func<CancellationToken, Task>> _actions = [];
+    private readonly List<TargetAction> _actions = [];
 
-    internal IReadOnlyList<Func<CancellationToken, Task>> Actions => _actions;
+    internal IReadOnlyList<TargetAction> Actions => _actions;
+
+    // The caller's file and line are filled in by the compiler (for a script: build/build.csx or the #load'ed file).
 
     /// <summary>Adds a synchronous body. Several bodies run in the order they were added.</summary>
-    public Target Executes(Action action)
+    public Target Executes(Action action, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return AddAction(_ =>
-        {
-            action();
-            return Task.CompletedTask;
-        });
+        return AddAction(
+            _ =>
+            {
+                action();
+                return Task.CompletedTask;
+            },
+            new CallSite(callerFile, callerLine));
     }
 
     /// <summary>Adds a synchronous body that observes cancellation (Ctrl+C).</summary>
-    public Target Executes(Action<CancellationToken> action)
+    public Target Executes(Action<CancellationToken> action, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return AddAction(token =>
-        {
-            action(token);
-            return Task.CompletedTask;
-        });
+        return AddAction(
+            token =>
+            {
+                action(token);
+                return Task.CompletedTask;
+            },
+            new CallSite(callerFile, callerLine));
     }
 
     /// <summary>Adds an asynchronous body.</summary>
-    public Target Executes(Func<Task> action)
+    public Target Executes(Func<Task> action, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return AddAction(_ => action());
+        return AddAction(_ => action(), new CallSite(callerFile, callerLine));
     }
 
     /// <summary>Adds an asynchronous body that observes cancellation (Ctrl+C).</summary>
-    public Target Executes(Func<CancellationToken, Task> action) => AddAction(action);
-
-    private Target AddAction(Func<CancellationToken, Task> action)
+    public Target Executes(Func<CancellationToken, Task> action, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         ArgumentNullException.ThrowIfNull(action);
-        _actions.Add(action);
+        return AddAction(action, new CallSite(callerFile, callerLine));
+    }
+
+    private Target AddAction(Func<CancellationToken, Task> action, CallSite? declaredAt = null)
+    {
+        _actions.Add(new TargetAction(action, declaredAt));
         return this;
     }
 }

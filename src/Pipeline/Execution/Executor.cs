@@ -143,6 +143,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             return new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, satisfied);
         }
 
+        TargetAction? current = null;
         try
         {
             var unmet = target.Conditions.FirstOrDefault(c => !c.Holds());
@@ -156,7 +157,8 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             foreach (var action in target.Actions)
             {
                 cancellation.ThrowIfCancellationRequested();
-                await action(cancellation).ConfigureAwait(false);
+                current = action;
+                await action.ExecuteAsync(cancellation).ConfigureAwait(false);
             }
 
             return new TargetResult(target, TargetOutcome.Succeeded, clock.Elapsed, null);
@@ -173,7 +175,12 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         catch (Exception exception)
         {
             return new TargetResult(
-                target, TargetOutcome.Failed, clock.Elapsed, FailureMessage.Of(exception), target.FailureAllowed, FailureMessage.LocationOf(exception));
+                target,
+                TargetOutcome.Failed,
+                clock.Elapsed,
+                FailureMessage.Of(exception, current?.DeclaredAt),
+                target.FailureAllowed,
+                FailureMessage.LocationOf(exception, current?.DeclaredAt));
         }
         finally
         {

@@ -174,7 +174,12 @@ internal static class Planner
         throw new PlanningException($"Unknown target '{name}'.{hint} Run with --help to list the targets.");
     }
 
+    /// <summary>What a build with nothing to run is told, here and by the runner for a script with no code at all.</summary>
+    internal const string NoTargetsDeclared =
+        "The build declares no targets. Declare one and make it the default, for example: " +
+        "var build = Target(\"Build\").Executes(() => Console.WriteLine(\"building\")); Default(build);";
+
     private static string NoTargetMessage(IReadOnlyList<Target> declared) => declared.Count == 0
-        ? "The build declares no targets."
+        ? NoTargetsDeclared
         : $"No target was named and the build has no default target. Name one of: {string.Join(", ", declared.Where(t => !t.IsHidden).Select(t => t.Name))}.";
 }
