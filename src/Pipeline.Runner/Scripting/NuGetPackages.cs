@@ -1,17 +1,19 @@
+using System.Runtime.InteropServices;
 using System.Security;
-using System.Text;
 
 namespace Pipeline.Runner.Scripting;
 
 /// <summary>
 /// The packages a script asks for with <c>#r "nuget: Name, Version"</c>, restored through the normal NuGet
-/// configuration (the nuget.config nearest the script, else the user's) by building a small project in the
-/// cache folder. The package assemblies are referenced when compiling and loaded from that project's
-/// output folder at run time.
+/// configuration (see <see cref="NuGetConfiguration"/>) by building a small project in the cache folder. The
+/// package assemblies are referenced when compiling and loaded from that project's output folder at run time.
+/// A restore is done once per <see cref="PackageRestoreKey"/> (package set, NuGet configuration, framework),
+/// never per script text: an edit that keeps the packages reads the stored <see cref="PackageRestoreRecord"/>.
 /// </summary>
 internal sealed class NuGetPackages
 {
     private const string ProjectName = "script-packages";
+    private const string RecordFileName = "restored";
 
     private NuGetPackages(IReadOnlyList<string> assemblies, string? error)
     {
@@ -26,6 +28,8 @@ internal sealed class NuGetPackages
 
     public string? Error { get; }
 
+    private static string TargetFramework => $"net{Environment.Version.Major}.0";
+
     public static async Task<NuGetPackages> RestoreAsync(IReadOnlyList<string> references, ScriptLocation location)
     {
         if (references.Count == 0)
@@ -33,29 +37,34 @@ internal sealed class NuGetPackages
             return new NuGetPackages([], null);
         }
 
-        var packages = new List<(string Name, string Version)>();
-        foreach (var reference in references)
+        var (packages, invalid) = ScriptPackage.Parse(references);
+        if (invalid is not null)
         {
-            var parts = reference.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 2)
-            {
-                return Failed($"#r \"nuget: {reference}\" needs a package name and a version: #r \"nuget: Name, 1.2.3\".");
-            }
-
-            packages.Add((parts[0], parts[1]));
+            return Failed(invalid);
         }
 
-        var configFile = NearestNuGetConfig(Path.GetDirectoryName(location.Path)!);
-        var key = string.Join('\n', packages.Select(p => $"{p.Name}/{p.Version}").Append(configFile ?? string.Empty).Append(Environment.Version.ToString()));
-        var folder = WritableFolder(Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(Encoding.UTF8.GetBytes(key))));
+        var root = WritableRoot();
+        var configuration = NuGetConfiguration.For(Path.GetDirectoryName(location.Path)!, root);
+        var key = PackageRestoreKey.Create(packages, configuration, TargetFramework, RuntimeInformation.RuntimeIdentifier, ProjectFile([]));
+        var folder = Path.Combine(root, key.Hash);
         var output = Path.Combine(folder, "out");
-        await File.WriteAllTextAsync(Path.Combine(folder, $"{ProjectName}.csproj"), ProjectFile(packages));
+        var record = Path.Combine(folder, RecordFileName);
+        if (PackageRestoreRecord.Read(record, key, output) is { } restored)
+        {
+            ScriptLoader.Trace("packages already restored", folder);
+            return new NuGetPackages(restored, null);
+        }
+
+        ScriptLoader.Trace("restoring packages", folder);
+        Directory.CreateDirectory(folder);
+        var project = Path.Combine(folder, $"{ProjectName}.csproj");
+        await File.WriteAllTextAsync(project, ProjectFile(ScriptPackage.Normalise(packages)));
 
         string[] arguments =
         [
-            "build", Path.Combine(folder, $"{ProjectName}.csproj"), "--configuration", "Release", "--output", output,
+            "build", project, "--configuration", "Release", "--output", output,
             "--nologo", "--verbosity", "quiet",
-            .. configFile is null ? Array.Empty<string>() : [$"-p:RestoreConfigFile={configFile}"],
+            .. configuration.ConfigFile is null ? Array.Empty<string>() : [$"-p:RestoreConfigFile={configuration.ConfigFile}"],
         ];
         var result = await Cmd.RunAsync("dotnet", arguments, new CommandOptions { Quiet = true, AllowNonZeroExitCode = true, WorkingDirectory = folder });
         if (result.ExitCode != 0)
@@ -73,44 +82,40 @@ internal sealed class NuGetPackages
             .Where(path => !Path.GetFileName(path).Equals($"{ProjectName}.dll", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
+        try
+        {
+            PackageRestoreRecord.Write(record, key, assemblies);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Costs a restore on the next compile, never this build.
+            ScriptLoader.Trace($"could not record the restore ({exception.Message})", folder);
+        }
+
         return new NuGetPackages(assemblies, null);
     }
 
     private static NuGetPackages Failed(string error) => new([], error);
 
-    /// <summary>The restore folder in the cache; in the temporary folder when the cache cannot be written.</summary>
-    private static string WritableFolder(string key)
+    /// <summary>Where restores go: in the cache; in the temporary folder when the cache cannot be written.</summary>
+    private static string WritableRoot()
     {
-        var folder = Path.Combine(ScriptCache.Root, "packages", key);
+        var root = Path.Combine(ScriptCache.Root, "packages");
         try
         {
-            Directory.CreateDirectory(folder);
-            return folder;
+            Directory.CreateDirectory(root);
+            return root;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            var temporary = Path.Combine(Path.GetTempPath(), "pipeline-packages", key);
+            var temporary = Path.Combine(Path.GetTempPath(), "pipeline-packages");
             Directory.CreateDirectory(temporary);
             return temporary;
         }
     }
 
-    private static string? NearestNuGetConfig(string directory)
-    {
-        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
-        {
-            var config = current.EnumerateFiles().FirstOrDefault(f => f.Name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase));
-            if (config is not null)
-            {
-                return config.FullName;
-            }
-        }
-
-        return null;
-    }
-
     // Outside any repository's Directory.Build.props and central package versions: only the packages asked for.
-    private static string ProjectFile(IEnumerable<(string Name, string Version)> packages) => $"""
+    private static string ProjectFile(IEnumerable<ScriptPackage> packages) => $"""
         <Project>
           <PropertyGroup>
             <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>
@@ -119,7 +124,7 @@ internal sealed class NuGetPackages
           </PropertyGroup>
           <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
           <PropertyGroup>
-            <TargetFramework>net{Environment.Version.Major}.0</TargetFramework>
+            <TargetFramework>{TargetFramework}</TargetFramework>
             <CopyLocalLockFileAssemblies>true</CopyLocalLockFileAssemblies>
             <EnableDefaultItems>false</EnableDefaultItems>
             <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>

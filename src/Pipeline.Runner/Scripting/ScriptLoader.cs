@@ -77,8 +77,8 @@ internal static class ScriptLoader
         }
     }
 
-    /// <summary><c>PIPELINE_TRACE=1</c> tells whether the cache was used and, at exit, which assemblies were loaded.</summary>
-    private static void Trace(string what, string where)
+    /// <summary><c>PIPELINE_TRACE=1</c> tells whether the caches (script, packages) were used and, at exit, which assemblies were loaded.</summary>
+    public static void Trace(string what, string where)
     {
         if (Environment.GetEnvironmentVariable("PIPELINE_TRACE") != "1")
         {
