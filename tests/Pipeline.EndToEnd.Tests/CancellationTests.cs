@@ -21,88 +21,56 @@ public sealed class CancellationTests
     [Theory]
     [InlineData("INT")]
     [InlineData("TERM")]
-    public async Task Interrupt_cancels_the_running_target_kills_its_child_processes_and_exits_130(string signal)
-    {
-        using var repo = new TempRepo(Script);
-        await using var runner = PipelineRunner.Start(repo.Root, ["Package", "Report"], restoreDefaultInterrupt: true);
-        var sleepPid = await WaitForPidFileAsync(repo.Path("child.pid"), runner);
-        try
+    public Task Interrupt_cancels_the_running_target_kills_its_child_processes_and_exits_130(string signal) =>
+        InterruptAndExpectOneCtrlCAsync(signal, ownProcessGroup: false, runner =>
         {
-            Assert.False(
-                signal == "INT" && ProcessTools.IgnoresInterruptSignal(runner.ProcessId),
-                "The runner ignores SIGINT (inherited, and perl could not reset it), so this environment cannot simulate Ctrl+C.");
-
-            ProcessTools.Send(signal, runner.ProcessId);
-            var result = await runner.Completion;
-
-            await ShouldHaveEndedAsOneCtrlCAsync(result, repo, sleepPid);
-        }
-        finally
-        {
-            ProcessTools.KillIfAlive(sleepPid, "sleep");
-        }
-    }
+            ProcessTools.Send(signal, runner);
+            return Task.CompletedTask;
+        });
 
     [Theory]
     [InlineData("INT")]
     [InlineData("TERM")]
-    public async Task A_second_signal_during_cancellation_still_kills_every_child_prints_the_summary_and_exits_130(string signal)
-    {
-        using var repo = new TempRepo(Script);
-        await using var runner = PipelineRunner.Start(repo.Root, ["Package", "Report"], restoreDefaultInterrupt: true);
-        var sleepPid = await WaitForPidFileAsync(repo.Path("child.pid"), runner);
-        try
+    public Task A_second_signal_during_cancellation_still_kills_every_child_prints_the_summary_and_exits_130(string signal) =>
+        InterruptAndExpectOneCtrlCAsync(signal, ownProcessGroup: false, async runner =>
         {
-            Assert.False(
-                signal == "INT" && ProcessTools.IgnoresInterruptSignal(runner.ProcessId),
-                "The runner ignores SIGINT (inherited, and perl could not reset it), so this environment cannot simulate Ctrl+C.");
-
             // An impatient user (or a CI agent) repeating the signal while the runner is killing the process tree.
-            ProcessTools.Send(signal, runner.ProcessId);
+            ProcessTools.Send(signal, runner);
             await Task.Delay(50);
-            ProcessTools.Send(signal, runner.ProcessId);
-            var result = await runner.Completion;
-
-            await ShouldHaveEndedAsOneCtrlCAsync(result, repo, sleepPid);
-        }
-        finally
-        {
-            ProcessTools.KillIfAlive(sleepPid, "sleep");
-        }
-    }
+            ProcessTools.Send(signal, runner);
+        });
 
     [Fact]
-    public async Task A_ctrl_c_to_the_whole_process_group_ends_the_run_like_one_ctrl_c_to_the_runner()
-    {
-        using var repo = new TempRepo(Script);
-        await using var runner = PipelineRunner.Start(repo.Root, ["Package", "Report"], restoreDefaultInterrupt: true, ownProcessGroup: true);
-        var sleepPid = await WaitForPidFileAsync(repo.Path("child.pid"), runner);
-        try
+    public Task A_ctrl_c_to_the_whole_process_group_ends_the_run_like_one_ctrl_c_to_the_runner() =>
+        InterruptAndExpectOneCtrlCAsync("INT", ownProcessGroup: true, runner =>
         {
-            Assert.False(
-                ProcessTools.IgnoresInterruptSignal(runner.ProcessId),
-                "The runner ignores SIGINT (inherited, and perl could not reset it), so this environment cannot simulate Ctrl+C.");
-
             // As a terminal's Ctrl+C or a CI agent does: the runner, bash and sleep all get SIGINT, and bash dies
             // of it before the runner can kill its tree (sleep, started with &, ignores SIGINT and is orphaned).
-            ProcessTools.SendToGroup("INT", runner.ProcessId);
-            var result = await runner.Completion;
-
-            await ShouldHaveEndedAsOneCtrlCAsync(result, repo, sleepPid);
-        }
-        finally
-        {
-            ProcessTools.KillIfAlive(sleepPid, "sleep");
-        }
-    }
+            ProcessTools.SendToGroup("INT", runner);
+            return Task.CompletedTask;
+        });
 
     [Theory]
     [InlineData("INT")]
     [InlineData("TERM")]
-    public async Task A_timeout_signalling_the_runner_and_then_its_process_group_ends_the_run_like_one_ctrl_c(string signal)
+    public Task A_timeout_signalling_the_runner_and_then_its_process_group_ends_the_run_like_one_ctrl_c(string signal) =>
+        InterruptAndExpectOneCtrlCAsync(signal, ownProcessGroup: true, runner =>
+        {
+            // What `timeout -s SIGNAL` does when time is up: the signal to the runner, then at once to the whole
+            // group, so the runner gets it twice, the second while it is already cancelling.
+            ProcessTools.Send(signal, runner);
+            ProcessTools.SendToGroup(signal, runner);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>
+    /// Starts the long-running build, interrupts it as <paramref name="interrupt"/> does (given the runner's pid)
+    /// once the grandchild <c>sleep</c> runs, and checks that the run ended exactly as one Ctrl+C ends it.
+    /// </summary>
+    private static async Task InterruptAndExpectOneCtrlCAsync(string signal, bool ownProcessGroup, Func<int, Task> interrupt)
     {
         using var repo = new TempRepo(Script);
-        await using var runner = PipelineRunner.Start(repo.Root, ["Package", "Report"], restoreDefaultInterrupt: true, ownProcessGroup: true);
+        await using var runner = PipelineRunner.Start(repo.Root, ["Package", "Report"], restoreDefaultInterrupt: true, ownProcessGroup: ownProcessGroup);
         var sleepPid = await WaitForPidFileAsync(repo.Path("child.pid"), runner);
         try
         {
@@ -110,10 +78,7 @@ public sealed class CancellationTests
                 signal == "INT" && ProcessTools.IgnoresInterruptSignal(runner.ProcessId),
                 "The runner ignores SIGINT (inherited, and perl could not reset it), so this environment cannot simulate Ctrl+C.");
 
-            // What `timeout -s SIGNAL` does when time is up: the signal to the runner, then at once to the whole
-            // group, so the runner gets it twice, the second while it is already cancelling.
-            ProcessTools.Send(signal, runner.ProcessId);
-            ProcessTools.SendToGroup(signal, runner.ProcessId);
+            await interrupt(runner.ProcessId);
             var result = await runner.Completion;
 
             await ShouldHaveEndedAsOneCtrlCAsync(result, repo, sleepPid);
