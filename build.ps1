@@ -12,12 +12,42 @@ $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
+# The arguments as they were typed. Started as `pwsh -File build.ps1 ...` (which is what the shebang line does),
+# PowerShell splits an argument that starts with '-' at its first colon: --summary-json=C:\run.json arrives as
+# '--summary-json=C' and '\run.json'. The process's command line still has them whole; they are taken from there
+# only when it is this very call: this script's path, then arguments that PowerShell's split turns into $args.
+# (Call it inside @(...): it writes the arguments one by one.)
+function Get-TypedArguments([object[]] $given) {
+    $commandLine = [Environment]::GetCommandLineArgs()
+    for ($i = 1; $i -lt $commandLine.Count; $i++) {
+        if ($commandLine[$i].StartsWith('-')) { continue }
+        try { $path = [System.IO.Path]::GetFullPath($commandLine[$i]) } catch { continue }
+        if ($path -ne $PSCommandPath) { continue }
+        $typed = @($commandLine | Select-Object -Skip ($i + 1))
+        $split = [System.Collections.Generic.List[string]]::new()
+        foreach ($argument in $typed) {
+            $colon = $argument.IndexOf(':')
+            if ($argument.StartsWith('-') -and $colon -gt 1) {
+                $split.Add($argument.Substring(0, $colon))
+                if ($colon + 1 -lt $argument.Length) { $split.Add($argument.Substring($colon + 1)) }
+            }
+            else { $split.Add($argument) }
+        }
+        if ($split.Count -ne $given.Count) { break }
+        for ($j = 0; $j -lt $split.Count; $j++) {
+            if ($split[$j] -cne [string]$given[$j]) { return $given }
+        }
+        return $typed
+    }
+    return $given
+}
+
 function Get-RequiredSdk {
     (Get-Content (Join-Path $root 'global.json') -Raw | ConvertFrom-Json).sdk.version
 }
 
 function Assert-Sdk {
-    if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
+    if (-not (Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue)) {
         [Console]::Error.WriteLine("error: the .NET SDK is not installed (no 'dotnet' on PATH).")
         [Console]::Error.WriteLine("Install .NET SDK $(Get-RequiredSdk) or a later patch of it: https://dotnet.microsoft.com/download")
         exit 2
@@ -41,13 +71,16 @@ function Assert-Sdk {
 
 function Test-RunnerStale {
     if (-not (Test-Path $stamp) -or -not (Test-Path $runner)) { return $true }
-    $built = (Get-Item $stamp).LastWriteTimeUtc
-    $inputs = @(Get-ChildItem (Join-Path $root 'src') -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.json' |
+    # -Force: .built and any dot folder under src/ are hidden files to PowerShell, not to build.sh's find.
+    $built = (Get-Item -Force -LiteralPath $stamp).LastWriteTimeUtc
+    $inputs = @(Get-ChildItem (Join-Path $root 'src') -Recurse -Force -File -Include '*.cs', '*.csproj', '*.props', '*.json' |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' })
     $inputs += @('global.json', 'Directory.Build.props', 'Directory.Packages.props' |
         ForEach-Object { Get-Item (Join-Path $root $_) -ErrorAction SilentlyContinue })
     return [bool]($inputs | Where-Object { $_ -and $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)
 }
+
+$arguments = @(Get-TypedArguments $args)
 
 if (Test-RunnerStale) {
     Assert-Sdk
@@ -68,5 +101,5 @@ if (Test-RunnerStale) {
     Move-Item -Force $building $stamp
 }
 
-& dotnet $runner --script (Join-Path $root 'build/build.csx') @args
+& dotnet $runner --script (Join-Path $root 'build/build.csx') @arguments
 exit $LASTEXITCODE

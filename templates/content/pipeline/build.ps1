@@ -15,6 +15,36 @@ $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
+# The arguments as they were typed. Started as `pwsh -File build.ps1 ...` (which is what the shebang line does),
+# PowerShell splits an argument that starts with '-' at its first colon: --summary-json=C:\run.json arrives as
+# '--summary-json=C' and '\run.json'. The process's command line still has them whole; they are taken from there
+# only when it is this very call: this script's path, then arguments that PowerShell's split turns into $args.
+# (Call it inside @(...): it writes the arguments one by one.)
+function Get-TypedArguments([object[]] $given) {
+    $commandLine = [Environment]::GetCommandLineArgs()
+    for ($i = 1; $i -lt $commandLine.Count; $i++) {
+        if ($commandLine[$i].StartsWith('-')) { continue }
+        try { $path = [System.IO.Path]::GetFullPath($commandLine[$i]) } catch { continue }
+        if ($path -ne $PSCommandPath) { continue }
+        $typed = @($commandLine | Select-Object -Skip ($i + 1))
+        $split = [System.Collections.Generic.List[string]]::new()
+        foreach ($argument in $typed) {
+            $colon = $argument.IndexOf(':')
+            if ($argument.StartsWith('-') -and $colon -gt 1) {
+                $split.Add($argument.Substring(0, $colon))
+                if ($colon + 1 -lt $argument.Length) { $split.Add($argument.Substring($colon + 1)) }
+            }
+            else { $split.Add($argument) }
+        }
+        if ($split.Count -ne $given.Count) { break }
+        for ($j = 0; $j -lt $split.Count; $j++) {
+            if ($split[$j] -cne [string]$given[$j]) { return $given }
+        }
+        return $typed
+    }
+    return $given
+}
+
 # The version of pipeline.tool pinned in the tool manifest.
 function Get-PinnedVersion {
     if (-not (Test-Path -LiteralPath $manifest -PathType Leaf)) { return $null }
@@ -89,6 +119,7 @@ function Assert-DotNet {
     }
 }
 
+$arguments = @(Get-TypedArguments $args)
 $version = Get-PinnedVersion
 $runner = Find-Runner $version
 if (-not $runner) {
@@ -116,7 +147,7 @@ if (-not $runner) {
 
 Assert-DotNet
 if ($runner) {
-    & dotnet $runner --script $buildScript @args
+    & dotnet $runner --script $buildScript @arguments
     exit $LASTEXITCODE
 }
 
@@ -127,5 +158,5 @@ $separator = [System.IO.Path]::DirectorySeparatorChar
 if (-not ((Get-Location).ProviderPath + $separator).StartsWith($root + $separator, [System.StringComparison]::OrdinalIgnoreCase)) {
     Set-Location $root
 }
-& dotnet tool run pipeline -- --script $buildScript @args
+& dotnet tool run pipeline -- --script $buildScript @arguments
 exit $LASTEXITCODE

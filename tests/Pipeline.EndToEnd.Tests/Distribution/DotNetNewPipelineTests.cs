@@ -17,7 +17,7 @@ public sealed class DotNetNewPipelineTests(FreshPackages packages)
     public async Task Generated_build_tests_the_solution_then_starts_the_pinned_runner_directly_on_warm_runs()
     {
         var repository = await SampleRepository.CreateAsync(packages);
-        await NewPipelineAsync(repository);
+        await repository.NewPipelineAsync();
 
         Assert.True(File.Exists(repository.Path("build/build.csx")), "dotnet new pipeline wrote no build/build.csx.");
         Assert.Equal(packages.Version, PinnedRunnerVersion(repository));
@@ -55,7 +55,7 @@ public sealed class DotNetNewPipelineTests(FreshPackages packages)
     public async Task Generated_build_lists_its_targets_and_packages_the_solution_with_checksums()
     {
         var repository = await SampleRepository.CreateAsync(packages);
-        await NewPipelineAsync(repository);
+        await repository.NewPipelineAsync();
         var dotnet = new LoggingDotNet(packages.NewFolder("logging-dotnet"));
 
         var help = await BuildShAsync(repository, repository.Root, dotnet, "--help");
@@ -82,7 +82,7 @@ public sealed class DotNetNewPipelineTests(FreshPackages packages)
     public async Task Generated_build_fails_with_a_clear_message_when_the_root_has_no_solution_or_several()
     {
         var repository = await SampleRepository.CreateEmptyAsync(packages);
-        await NewPipelineAsync(repository);
+        await repository.NewPipelineAsync();
         var dotnet = new LoggingDotNet(packages.NewFolder("logging-dotnet"));
 
         var none = await BuildShAsync(repository, repository.Root, dotnet, "Compile");
@@ -96,14 +96,6 @@ public sealed class DotNetNewPipelineTests(FreshPackages packages)
         several.ShouldExitWith(1);
         several.OutputShouldContain($"Several solutions in {repository.Root}: Client.sln, Server.slnx.");
         several.ShouldShowNoStackTrace();
-    }
-
-    /// <summary><c>dotnet new install</c> of the fresh template package into a hive of its own, then <c>dotnet new pipeline</c>.</summary>
-    private async Task NewPipelineAsync(SampleRepository repository)
-    {
-        var hive = packages.NewFolder("template-hive");
-        await repository.DotNetAsync("new", "install", packages.TemplatesPackage, "--debug:custom-hive", hive);
-        await repository.DotNetAsync("new", "pipeline", "--debug:custom-hive", hive);
     }
 
     /// <summary>Starts the generated build.sh, as a user would type its path, with the logging dotnet first on PATH.</summary>

@@ -86,6 +86,14 @@ public sealed class SampleRepository
         return repository;
     }
 
+    /// <summary><c>dotnet new install</c> of the fresh template package into a hive of its own, then <c>dotnet new pipeline</c>.</summary>
+    public async Task NewPipelineAsync()
+    {
+        var hive = _packages.NewFolder("template-hive");
+        await DotNetAsync("new", "install", _packages.TemplatesPackage, "--debug:custom-hive", hive);
+        await DotNetAsync("new", "pipeline", "--debug:custom-hive", hive);
+    }
+
     /// <summary>Runs <c>dotnet</c> (the real one) in the repository root and fails the test unless it succeeds.</summary>
     public Task<RunnerResult> DotNetAsync(params string[] arguments) => RunAsync(ChildProcess.DotNetHost, arguments);
 

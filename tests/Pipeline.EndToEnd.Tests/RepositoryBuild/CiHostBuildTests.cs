@@ -16,7 +16,7 @@ namespace Pipeline.EndToEnd.Tests.RepositoryBuild;
 /// </summary>
 [Collection(RepositoryBuildCollection.Name)]
 [UnsupportedOSPlatform("windows")] // build.sh
-public sealed partial class CiHostBuildTests(RepositoryCopy repository, ITestOutputHelper output) : IClassFixture<RepositoryCopy>
+public sealed partial class CiHostBuildTests(RepositoryCopy repository, ITestOutputHelper output)
 {
     private const string Branch = "feature/ci-hosts";
 

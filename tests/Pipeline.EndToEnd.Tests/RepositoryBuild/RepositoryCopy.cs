@@ -8,7 +8,7 @@ using Pipeline.EndToEnd.Tests.Infrastructure;
 namespace Pipeline.EndToEnd.Tests.RepositoryBuild;
 
 /// <summary>
-/// A throwaway copy of this repository, made once for the tests that run its own <c>./build.sh</c>: the
+/// A throwaway copy of this repository, made once for the tests that run its own <c>./build.sh</c> and <c>build.ps1</c>: the
 /// tracked files and the untracked ones git does not ignore, as they are in the working tree now (so
 /// uncommitted changes are tested too), committed into a fresh git repository. Building the working tree
 /// itself would overwrite the test assemblies running this test. Deleted afterwards.
@@ -128,7 +128,21 @@ public sealed class RepositoryCopy : IAsyncLifetime
     /// Runs the copy's <c>./build.sh</c> from its root with the given arguments, in the CI-free environment
     /// described above plus <paramref name="hostVariables"/> (the variables a CI host's agent would set).
     /// </summary>
-    public async Task<RunnerResult> BuildShAsync(IReadOnlyDictionary<string, string> hostVariables, params string[] arguments)
+    public Task<RunnerResult> BuildShAsync(IReadOnlyDictionary<string, string> hostVariables, params string[] arguments) =>
+        RunBuildAsync(Path("build.sh"), arguments, Root, hostVariables.ToDictionary(v => v.Key, string? (v) => v.Value));
+
+    /// <summary>
+    /// Runs the copy's <c>build.ps1</c> from <paramref name="workingDirectory"/> as its shebang line does,
+    /// <c>pwsh -File build.ps1 ...</c>, in the same environment as <see cref="BuildShAsync"/>.
+    /// </summary>
+    public async Task<RunnerResult> BuildPs1Async(string workingDirectory, params string[] arguments)
+    {
+        var (program, commandLine) = await PowerShell.CommandLineAsync(Path("build.ps1"), arguments);
+        return await RunBuildAsync(program, commandLine, workingDirectory, PowerShell.Environment);
+    }
+
+    private async Task<RunnerResult> RunBuildAsync(
+        string program, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> extraVariables)
     {
         var environment = IsolatedEnvironment();
         environment["PIPELINE_CACHE"] = ScriptCache;
@@ -140,13 +154,13 @@ public sealed class RepositoryCopy : IAsyncLifetime
         // No MSBuild nodes or build server outliving a run and holding its output pipes open.
         environment["MSBUILDDISABLENODEREUSE"] = "1";
         environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        foreach (var (name, value) in hostVariables)
+        foreach (var (name, value) in extraVariables)
         {
             environment[name] = value;
         }
 
         var timeout = Interlocked.Increment(ref _runs) == 1 ? FirstRunTimeout : LaterRunTimeout;
-        var result = await RunAsync(Path("build.sh"), arguments, Root, environment, timeout);
+        var result = await RunAsync(program, arguments, workingDirectory, environment, timeout);
         RunnerBuilt |= result.ExitCode == 0;
         return result;
     }

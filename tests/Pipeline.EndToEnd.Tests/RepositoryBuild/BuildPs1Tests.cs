@@ -1,0 +1,50 @@
+using System.Runtime.Versioning;
+using System.Text.RegularExpressions;
+using Pipeline.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Pipeline.EndToEnd.Tests.RepositoryBuild;
+
+/// <summary>
+/// This repository's own <c>build.ps1</c>, run by the PowerShell the repository pins, in the copy the
+/// <c>./build.sh</c> tests use: both scripts share the runner they publish into .pipeline/runner.
+/// </summary>
+[Collection(RepositoryBuildCollection.Name)]
+[UnsupportedOSPlatform("windows")] // RepositoryCopy
+public sealed class BuildPs1Tests(RepositoryCopy repository, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Build_ps1_lists_the_targets_plans_from_a_subfolder_and_exits_2_on_an_unknown_target()
+    {
+        var help = await RunAsync(repository.Root, "--help");
+        help.ShouldExitWith(0);
+        Assert.Matches(new Regex(@"^\s*Compile\s+Builds the solution\.", RegexOptions.Multiline), help.StandardOutput);
+        Assert.Matches(new Regex(@"^\s*PublishQa \(default\)\s", RegexOptions.Multiline), help.StandardOutput);
+
+        var plan = await RunAsync(repository.Path("src"), "--plan", "Test");
+        plan.ShouldExitWith(0);
+        plan.ShouldHaveRunNoTarget();
+        Assert.Equal("Plan", plan.OutputLines[0].Trim());
+        Assert.Matches(new Regex(@"^\W*Test\b", RegexOptions.Multiline), plan.StandardOutput);
+        Assert.Matches(new Regex(@"^\W*Compile\b", RegexOptions.Multiline), plan.StandardOutput);
+
+        var unknown = await RunAsync(repository.Root, "Deploy");
+        unknown.ShouldExitWith(2);
+        unknown.ErrorShouldContain("Unknown target 'Deploy'.");
+        unknown.ShouldHaveRunNoTarget();
+    }
+
+    private async Task<RunnerResult> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        var warm = repository.RunnerBuilt;
+        var run = await repository.BuildPs1Async(workingDirectory, arguments);
+        output.WriteLine($"build.ps1 {string.Join(' ', arguments)} (in {workingDirectory}), exit code {run.ExitCode}:");
+        output.WriteLine(run.ToString());
+
+        // The runner is rebuilt only when a source changed: never after a run (of build.ps1 or build.sh) built it.
+        Assert.False(
+            warm && run.StandardError.Contains("Building the Pipeline runner", StringComparison.Ordinal),
+            $"build.ps1 rebuilt the runner although an earlier run built it and no source changed since.{Environment.NewLine}{run}");
+        return run;
+    }
+}
