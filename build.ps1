@@ -82,23 +82,50 @@ function Test-RunnerStale {
 
 $arguments = @(Get-TypedArguments $args)
 
-if (Test-RunnerStale) {
+function Build-Runner {
     Assert-Sdk
     [Console]::Error.WriteLine('Building the Pipeline runner from src/ ...')
-    New-Item -ItemType Directory -Force $runnerDir | Out-Null
-    $building = Join-Path $runnerDir '.building'
-    Set-Content $building ''
+    $building = Join-Path $runnerDir ".building.$PID"
+    Set-Content -LiteralPath $building ''
     $log = Join-Path $runnerDir 'build.log'
     # ReadyToRun for this machine: precompiled code starts faster and halves a cold script compile.
     & dotnet publish (Join-Path $root 'src/Pipeline.Runner/Pipeline.Runner.csproj') --configuration Release `
         --use-current-runtime --self-contained false -p:PublishReadyToRun=true `
         --output $runnerDir --nologo --verbosity quiet *> $log
     if ($LASTEXITCODE -ne 0) {
+        Remove-Item -Force -LiteralPath $building
         Get-Content $log | ForEach-Object { [Console]::Error.WriteLine($_) }
         [Console]::Error.WriteLine('error: building the Pipeline runner failed (log above, also in .pipeline/runner/build.log).')
         exit 2
     }
-    Move-Item -Force $building $stamp
+    # The stamp is taken from the moment the build started, so an edit made during the build is seen next time.
+    Move-Item -Force -LiteralPath $building $stamp
+}
+
+# Waits for .pipeline/runner/.lock, the lock build.sh takes with flock: an exclusive open is an flock on Linux
+# and macOS. There is no blocking open, so it tries again every fifth of a second.
+function Lock-RunnerFolder {
+    $path = Join-Path $runnerDir '.lock'
+    while ($true) {
+        try {
+            return [System.IO.File]::Open($path, 'OpenOrCreate', 'ReadWrite', 'None')
+        }
+        catch [System.IO.IOException] {
+            Start-Sleep -Milliseconds 200
+        }
+    }
+}
+
+if (Test-RunnerStale) {
+    New-Item -ItemType Directory -Force $runnerDir | Out-Null
+    # One build at a time, with build.sh too; whoever waited finds the runner fresh and goes straight on.
+    $lock = Lock-RunnerFolder
+    try {
+        if (Test-RunnerStale) { Build-Runner }
+    }
+    finally {
+        $lock.Dispose()
+    }
 }
 
 & dotnet $runner --script (Join-Path $root 'build/build.csx') @arguments
