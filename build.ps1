@@ -46,12 +46,16 @@ function Get-RequiredSdk {
     (Get-Content (Join-Path $root 'global.json') -Raw | ConvertFrom-Json).sdk.version
 }
 
-function Assert-Sdk {
+function Assert-DotNet {
     if (-not (Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue)) {
         [Console]::Error.WriteLine("error: the .NET SDK is not installed (no 'dotnet' on PATH).")
         [Console]::Error.WriteLine("Install .NET SDK $(Get-RequiredSdk) or a later patch of it: https://dotnet.microsoft.com/download")
         exit 2
     }
+}
+
+function Assert-Sdk {
+    Assert-DotNet
     Push-Location $root
     try {
         & dotnet --version *> $null
@@ -79,8 +83,6 @@ function Test-RunnerStale {
         ForEach-Object { Get-Item (Join-Path $root $_) -ErrorAction SilentlyContinue })
     return [bool]($inputs | Where-Object { $_ -and $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)
 }
-
-$arguments = @(Get-TypedArguments $args)
 
 function Build-Runner {
     Assert-Sdk
@@ -116,6 +118,8 @@ function Lock-RunnerFolder {
     }
 }
 
+$arguments = @(Get-TypedArguments $args)
+
 if (Test-RunnerStale) {
     New-Item -ItemType Directory -Force $runnerDir | Out-Null
     # One build at a time, with build.sh too; whoever waited finds the runner fresh and goes straight on.
@@ -128,5 +132,7 @@ if (Test-RunnerStale) {
     }
 }
 
+# A runner built earlier still needs dotnet to start it.
+Assert-DotNet
 & dotnet $runner --script (Join-Path $root 'build/build.csx') @arguments
 exit $LASTEXITCODE

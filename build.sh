@@ -14,12 +14,16 @@ required_sdk() {
   sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$root/global.json" | head -n 1
 }
 
-require_sdk() {
+require_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "error: the .NET SDK is not installed (no 'dotnet' on PATH)." >&2
     echo "Install .NET SDK $(required_sdk) or a later patch of it: https://dotnet.microsoft.com/download" >&2
     exit 2
   fi
+}
+
+require_sdk() {
+  require_dotnet
   if ! (cd "$root" && dotnet --version >/dev/null 2>&1); then
     echo "error: no installed .NET SDK satisfies global.json, which asks for $(required_sdk) (or a later feature band)." >&2
     echo "Installed SDKs:" >&2
@@ -67,4 +71,6 @@ if runner_is_stale; then
   fi
 fi
 
+# A runner built earlier still needs dotnet to start it.
+require_dotnet
 exec dotnet "$runner" --script "$root/build/build.csx" "$@"

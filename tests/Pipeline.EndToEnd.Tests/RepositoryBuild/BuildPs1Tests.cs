@@ -14,7 +14,7 @@ namespace Pipeline.EndToEnd.Tests.RepositoryBuild;
 public sealed class BuildPs1Tests(RepositoryCopy repository, ITestOutputHelper output)
 {
     [Fact]
-    public async Task Build_ps1_lists_the_targets_plans_from_a_subfolder_and_exits_2_on_an_unknown_target()
+    public async Task Build_ps1_lists_the_targets_plans_from_a_subfolder_and_exits_2_on_an_unknown_target_or_without_dotnet()
     {
         var help = await RunAsync(repository.Root, "--help");
         help.ShouldExitWith(0);
@@ -32,6 +32,13 @@ public sealed class BuildPs1Tests(RepositoryCopy repository, ITestOutputHelper o
         unknown.ShouldExitWith(2);
         unknown.ErrorShouldContain("Unknown target 'Deploy'.");
         unknown.ShouldHaveRunNoTarget();
+
+        // PowerShell is started by its full path here; build.ps1 itself finds no dotnet to start the runner with.
+        var noDotNet = await repository.BuildPs1Async(
+            new Dictionary<string, string?> { ["PATH"] = repository.NewHostFolder("path-without-dotnet") }, repository.Root, "--plan");
+        noDotNet.ShouldExitWith(2);
+        noDotNet.ErrorShouldContain("error: the .NET SDK is not installed (no 'dotnet' on PATH).");
+        noDotNet.ShouldShowNoStackTrace();
     }
 
     private async Task<RunnerResult> RunAsync(string workingDirectory, params string[] arguments)

@@ -135,10 +135,20 @@ public sealed class RepositoryCopy : IAsyncLifetime
     /// Runs the copy's <c>build.ps1</c> from <paramref name="workingDirectory"/> as its shebang line does,
     /// <c>pwsh -File build.ps1 ...</c>, in the same environment as <see cref="BuildShAsync"/>.
     /// </summary>
-    public async Task<RunnerResult> BuildPs1Async(string workingDirectory, params string[] arguments)
+    public Task<RunnerResult> BuildPs1Async(string workingDirectory, params string[] arguments) =>
+        BuildPs1Async(new Dictionary<string, string?>(), workingDirectory, arguments);
+
+    /// <summary>The same, with <paramref name="variables"/> set (PATH, say) in the child's environment.</summary>
+    public async Task<RunnerResult> BuildPs1Async(IReadOnlyDictionary<string, string?> variables, string workingDirectory, params string[] arguments)
     {
         var (program, commandLine) = await PowerShell.CommandLineAsync(Path("build.ps1"), arguments);
-        return await RunBuildAsync(program, commandLine, workingDirectory, PowerShell.Environment);
+        var environment = new Dictionary<string, string?>(PowerShell.Environment);
+        foreach (var (name, value) in variables)
+        {
+            environment[name] = value;
+        }
+
+        return await RunBuildAsync(program, commandLine, workingDirectory, environment);
     }
 
     private async Task<RunnerResult> RunBuildAsync(
