@@ -26,6 +26,7 @@ public sealed class DotNetNewPipelineTests(FreshPackages packages)
             "build.sh is not executable after dotnet new pipeline.");
 
         // The first run finds no runner in the (empty) packages folder: it restores the pinned tool, then runs.
+        packages.ForgetRestoredTool();
         var dotnet = new LoggingDotNet(packages.NewFolder("logging-dotnet"));
         var test = await BuildShAsync(repository, repository.Root, dotnet, "Test");
         test.ShouldExitWith(0);

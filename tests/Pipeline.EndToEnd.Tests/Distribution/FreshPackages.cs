@@ -56,6 +56,27 @@ public sealed class FreshPackages : IAsyncLifetime
     public string NewFolder(string name) => Directory.CreateDirectory(Path.Combine(Scratch, "work", name, Guid.NewGuid().ToString("N")[..8])).FullName;
 
     /// <summary>
+    /// Undoes an earlier test's restore of the runner tool (its packages and the SDK's record of restored tools),
+    /// so the next generated build starts as on a machine that never ran one, whichever test ran before it.
+    /// </summary>
+    public void ForgetRestoredTool()
+    {
+        if (Directory.Exists(NuGetPackages))
+        {
+            foreach (var tool in Directory.EnumerateDirectories(NuGetPackages, "pipeline.tool*"))
+            {
+                Directory.Delete(tool, recursive: true);
+            }
+        }
+
+        var restoredTools = Path.Combine(CliHome, ".dotnet", "toolResolverCache");
+        if (Directory.Exists(restoredTools))
+        {
+            Directory.Delete(restoredTools, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// The environment of a process a test starts, as a user's terminal would give it, but isolated from the
     /// user's machine; <paramref name="path"/> replaces PATH when given.
     /// </summary>

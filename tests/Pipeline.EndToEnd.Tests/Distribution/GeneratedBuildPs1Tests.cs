@@ -21,6 +21,7 @@ public sealed class GeneratedBuildPs1Tests(FreshPackages packages)
         var dotnet = new LoggingDotNet(packages.NewFolder("logging-dotnet"));
 
         // The first run, from a subfolder, finds no runner in the (empty) packages folder: it restores the pinned tool.
+        packages.ForgetRestoredTool();
         var help = await BuildPs1Async(repository, subfolder, dotnet, "--help");
         help.ShouldExitWith(0);
         Assert.Matches(new Regex(@"^\s*Compile\s+Builds the solution\.", RegexOptions.Multiline), help.StandardOutput);
