@@ -24,7 +24,7 @@ public sealed class CancellationTests
     public Task Interrupt_cancels_the_running_target_kills_its_child_processes_and_exits_130(string signal) =>
         InterruptAndExpectOneCtrlCAsync(signal, ownProcessGroup: false, runner =>
         {
-            ProcessTools.Send(signal, runner);
+            ProcessTools.Send(signal, runner.ProcessId);
             return Task.CompletedTask;
         });
 
@@ -34,10 +34,10 @@ public sealed class CancellationTests
     public Task A_second_signal_during_cancellation_still_kills_every_child_prints_the_summary_and_exits_130(string signal) =>
         InterruptAndExpectOneCtrlCAsync(signal, ownProcessGroup: false, async runner =>
         {
-            // An impatient user (or a CI agent) repeating the signal while the runner is killing the process tree.
-            ProcessTools.Send(signal, runner);
-            await Task.Delay(50);
-            ProcessTools.Send(signal, runner);
+            // An impatient user (or a CI agent) repeating the signal while the runner is cancelling.
+            ProcessTools.Send(signal, runner.ProcessId);
+            await runner.Cancelling.WaitAsync(PipelineRunner.Timeout);
+            ProcessTools.Send(signal, runner.ProcessId);
         });
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class CancellationTests
         {
             // As a terminal's Ctrl+C or a CI agent does: the runner, bash and sleep all get SIGINT, and bash dies
             // of it before the runner can kill its tree (sleep, started with &, ignores SIGINT and is orphaned).
-            ProcessTools.SendToGroup("INT", runner);
+            ProcessTools.SendToGroup("INT", runner.ProcessId);
             return Task.CompletedTask;
         });
 
@@ -58,16 +58,16 @@ public sealed class CancellationTests
         {
             // What `timeout -s SIGNAL` does when time is up: the signal to the runner, then at once to the whole
             // group, so the runner gets it twice, the second while it is already cancelling.
-            ProcessTools.Send(signal, runner);
-            ProcessTools.SendToGroup(signal, runner);
+            ProcessTools.Send(signal, runner.ProcessId);
+            ProcessTools.SendToGroup(signal, runner.ProcessId);
             return Task.CompletedTask;
         });
 
     /// <summary>
-    /// Starts the long-running build, interrupts it as <paramref name="interrupt"/> does (given the runner's pid)
+    /// Starts the long-running build, interrupts it as <paramref name="interrupt"/> does
     /// once the grandchild <c>sleep</c> runs, and checks that the run ended exactly as one Ctrl+C ends it.
     /// </summary>
-    private static async Task InterruptAndExpectOneCtrlCAsync(string signal, bool ownProcessGroup, Func<int, Task> interrupt)
+    private static async Task InterruptAndExpectOneCtrlCAsync(string signal, bool ownProcessGroup, Func<RunningRunner, Task> interrupt)
     {
         using var repo = new TempRepo(Script);
         await using var runner = PipelineRunner.Start(repo.Root, ["Package", "Report"], restoreDefaultInterrupt: true, ownProcessGroup: ownProcessGroup);
@@ -78,7 +78,7 @@ public sealed class CancellationTests
                 signal == "INT" && ProcessTools.IgnoresInterruptSignal(runner.ProcessId),
                 "The runner ignores SIGINT (inherited, and perl could not reset it), so this environment cannot simulate Ctrl+C.");
 
-            await interrupt(runner.ProcessId);
+            await interrupt(runner);
             var result = await runner.Completion;
 
             await ShouldHaveEndedAsOneCtrlCAsync(result, repo, sleepPid);

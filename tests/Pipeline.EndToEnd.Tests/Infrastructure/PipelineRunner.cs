@@ -60,15 +60,24 @@ public static class PipelineRunner
 
         var standardOutput = new StringBuilder();
         var standardError = new StringBuilder();
+        var cancelling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var command = Cli.Wrap(program)
             .WithArguments(programArguments)
             .WithWorkingDirectory(workingDirectory)
             .WithEnvironmentVariables(ChildEnvironment(environment))
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToStringBuilder(standardOutput))
-            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(standardError));
+            .WithStandardErrorPipe(PipeTarget.Merge(
+                PipeTarget.ToStringBuilder(standardError),
+                PipeTarget.ToDelegate(line =>
+                {
+                    if (line.StartsWith("Cancelling:", StringComparison.Ordinal))
+                    {
+                        cancelling.TrySetResult();
+                    }
+                })));
         var description = $"dotnet Pipeline.Runner.dll {string.Join(' ', arguments)} (in {workingDirectory})";
-        return new RunningRunner(command, standardOutput, standardError, description);
+        return new RunningRunner(command, standardOutput, standardError, description, cancelling.Task);
     }
 
     /// <summary>One compiled-script cache for this test run, so runs share nothing with the machine's cache.</summary>
@@ -135,8 +144,9 @@ public sealed class RunningRunner : IAsyncDisposable
 {
     private readonly CancellationTokenSource _timeout = new(PipelineRunner.Timeout);
 
-    internal RunningRunner(Command command, StringBuilder standardOutput, StringBuilder standardError, string description)
+    internal RunningRunner(Command command, StringBuilder standardOutput, StringBuilder standardError, string description, Task cancelling)
     {
+        Cancelling = cancelling;
         var task = command.ExecuteAsync(_timeout.Token);
         ProcessId = task.ProcessId;
         Completion = CompleteAsync(task, standardOutput, standardError, description);
@@ -146,6 +156,9 @@ public sealed class RunningRunner : IAsyncDisposable
     public int ProcessId { get; }
 
     public Task<RunnerResult> Completion { get; }
+
+    /// <summary>Completes when the runner says it is cancelling: its first Ctrl+C or SIGTERM was handled.</summary>
+    public Task Cancelling { get; }
 
     public async ValueTask DisposeAsync()
     {
