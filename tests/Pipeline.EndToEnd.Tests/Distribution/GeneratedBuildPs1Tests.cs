@@ -36,12 +36,7 @@ public sealed class GeneratedBuildPs1Tests(FreshPackages packages)
             var noop = await BuildPs1Async(repository, workingDirectory, dotnet, "Noop");
             noop.ShouldExitWith(0);
             Assert.Equal("succeeded", noop.OutcomeOf("Noop"));
-            var call = Assert.Single(dotnet.Calls);
-            var runner = Regex.Match(call, @"^(?<dll>\S+/Pipeline\.Runner\.dll) --script (?<script>\S+) Noop$");
-            Assert.True(runner.Success, $"The warm run started dotnet as '{call}', not as 'dotnet <runner.dll> --script <script> Noop'.");
-            Assert.StartsWith(Path.Combine(packages.NuGetPackages, "pipeline.tool."), runner.Groups["dll"].Value, StringComparison.Ordinal);
-            Assert.Contains($"/{packages.Version}/", runner.Groups["dll"].Value, StringComparison.Ordinal);
-            Assert.Equal(repository.Path("build/build.csx"), runner.Groups["script"].Value);
+            dotnet.ShouldHaveStartedOnlyThePinnedRunner(packages, repository.Path("build/build.csx"), "Noop");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Pipeline.EndToEnd.Tests.Distribution;
 
@@ -41,4 +42,19 @@ public sealed class LoggingDotNet
     public IReadOnlyList<string> Calls => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
 
     public void Clear() => File.Delete(LogPath);
+
+    /// <summary>
+    /// The warm path of a generated build script: a single dotnet process, the runner of the fresh packages
+    /// started directly from the NuGet packages folder with the repository's script and the given target.
+    /// </summary>
+    public void ShouldHaveStartedOnlyThePinnedRunner(FreshPackages packages, string script, string target)
+    {
+        ArgumentNullException.ThrowIfNull(packages);
+        var call = Assert.Single(Calls);
+        var runner = Regex.Match(call, $@"^(?<dll>\S+/Pipeline\.Runner\.dll) --script (?<script>\S+) {Regex.Escape(target)}$");
+        Assert.True(runner.Success, $"The warm run started dotnet as '{call}', not as 'dotnet <runner.dll> --script <script> {target}'.");
+        Assert.StartsWith(Path.Combine(packages.NuGetPackages, "pipeline.tool."), runner.Groups["dll"].Value, StringComparison.Ordinal);
+        Assert.Contains($"/{packages.Version}/", runner.Groups["dll"].Value, StringComparison.Ordinal);
+        Assert.Equal(script, runner.Groups["script"].Value);
+    }
 }
