@@ -27,17 +27,7 @@ internal sealed record CacheEntry(
     /// <summary>The entry, or null when the file is missing, truncated or not an entry.</summary>
     public static CacheEntry? Read(string path)
     {
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        if (lines.Length < 4 || lines[0] != Header || lines[^1] != "end")
+        if (FramedRecord.ReadBody(path, Header) is not { } body)
         {
             return null;
         }
@@ -45,7 +35,7 @@ internal sealed record CacheEntry(
         string? assemblyFile = null, assemblyHash = null, entryType = null, entryMethod = null;
         var sources = new List<SourceFile>();
         var packages = new List<string>();
-        foreach (var line in lines[1..^1])
+        foreach (var line in body)
         {
             var parts = line.Split(' ', 3);
             switch (parts)
@@ -74,7 +64,7 @@ internal sealed record CacheEntry(
 
     public byte[] ToBytes()
     {
-        var text = new StringBuilder().Append(Header).Append('\n')
+        var text = new StringBuilder()
             .Append($"assembly {AssemblyFile} {AssemblyHash}\n")
             .Append($"entry {EntryType} {EntryMethod}\n");
         foreach (var source in Sources)
@@ -87,8 +77,7 @@ internal sealed record CacheEntry(
             text.Append($"package {package}\n");
         }
 
-        // The last line proves the entry was written whole.
-        return Encoding.UTF8.GetBytes(text.Append("end\n").ToString());
+        return Encoding.UTF8.GetBytes(FramedRecord.Frame(Header, text.ToString()));
     }
 }
 

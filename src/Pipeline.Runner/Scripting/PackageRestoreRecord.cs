@@ -24,24 +24,14 @@ internal static class PackageRestoreRecord
     /// <summary>The restored assemblies (full paths, in <paramref name="outputFolder"/>), or null: restore again.</summary>
     public static IReadOnlyList<string>? Read(string path, PackageRestoreKey key, string outputFolder)
     {
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        if (lines.Length < 2 || lines[0] != Header || lines[^1] != "end")
+        if (FramedRecord.ReadBody(path, Header) is not { } body)
         {
             return null;
         }
 
         var keyText = new StringBuilder();
         var assemblies = new List<string>();
-        foreach (var line in lines[1..^1])
+        foreach (var line in body)
         {
             switch (line.Split(' ', 3))
             {
@@ -68,7 +58,7 @@ internal static class PackageRestoreRecord
     /// <param name="assemblies">Files directly in the restore's output folder.</param>
     public static void Write(string path, PackageRestoreKey key, IReadOnlyList<string> assemblies)
     {
-        var text = new StringBuilder().Append(Header).Append('\n');
+        var text = new StringBuilder();
         foreach (var line in key.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             text.Append($"key {line}\n");
@@ -79,8 +69,7 @@ internal static class PackageRestoreRecord
             text.Append($"assembly {ContentHash.Of(assembly)} {Path.GetFileName(assembly)}\n");
         }
 
-        // The last line proves the record was written whole.
-        AtomicFile.WriteAllText(path, text.Append("end\n").ToString());
+        AtomicFile.WriteAllText(path, FramedRecord.Frame(Header, text.ToString()));
     }
 
     private static bool IsIntact(string assembly, string hash)
