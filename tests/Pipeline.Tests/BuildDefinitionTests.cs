@@ -166,12 +166,30 @@ public class BuildDefinitionTests
     }
 
     [Fact]
-    public void Closing_lines_are_kept_in_order()
+    public async Task Closing_lines_written_in_a_run_are_kept_in_order_by_that_run()
     {
         var build = new Build();
-        build.WriteAtEnd("first");
-        build.WriteAtEnd("second");
+        build.Target("Report").Executes(() =>
+        {
+            build.WriteAtEnd("first");
+            build.WriteAtEnd("second");
+        });
+        var first = Runs.Context(build);
+        var second = Runs.Context(build);
 
-        Assert.Equal(["first", "second"], build.ClosingLines);
+        await Runs.RunAsync(build, first, "Report");
+
+        Assert.Equal(["first", "second"], first.ClosingLines);
+        Assert.Empty(second.ClosingLines);
+    }
+
+    [Fact]
+    public void Writing_a_closing_line_while_declaring_targets_is_a_definition_error()
+    {
+        var build = new Build();
+
+        var error = Assert.Throws<BuildDefinitionException>(() => build.WriteAtEnd("too early"));
+
+        Assert.Contains("in a target's body", error.Message, StringComparison.Ordinal);
     }
 }

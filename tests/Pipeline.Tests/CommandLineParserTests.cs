@@ -1,3 +1,4 @@
+using Pipeline.Secrets;
 using Pipeline.CommandLine;
 
 namespace Pipeline.Tests;
@@ -7,7 +8,7 @@ public class CommandLineParserTests
     [Fact]
     public void No_arguments_give_the_defaults()
     {
-        var options = CommandLineParser.Parse([], []);
+        var options = CommandLineParser.Parse([], [], new SecretMasker());
 
         Assert.Empty(options.Targets);
         Assert.Equal(1, options.Parallelism);
@@ -24,7 +25,7 @@ public class CommandLineParserTests
     [Fact]
     public void Target_names_are_taken_in_order()
     {
-        var options = CommandLineParser.Parse(["Test", "Pack", "Compile"], []);
+        var options = CommandLineParser.Parse(["Test", "Pack", "Compile"], [], new SecretMasker());
 
         Assert.Equal(["Test", "Pack", "Compile"], options.Targets);
     }
@@ -32,7 +33,7 @@ public class CommandLineParserTests
     [Fact]
     public void Parallel_alone_means_one_target_per_processor()
     {
-        var options = CommandLineParser.Parse(["--parallel"], []);
+        var options = CommandLineParser.Parse(["--parallel"], [], new SecretMasker());
 
         Assert.Equal(Environment.ProcessorCount, options.Parallelism);
     }
@@ -40,7 +41,7 @@ public class CommandLineParserTests
     [Fact]
     public void Parallel_with_a_number_sets_the_bound()
     {
-        var options = CommandLineParser.Parse(["Compile", "--parallel", "3"], []);
+        var options = CommandLineParser.Parse(["Compile", "--parallel", "3"], [], new SecretMasker());
 
         Assert.Equal(3, options.Parallelism);
         Assert.Equal(["Compile"], options.Targets);
@@ -49,7 +50,7 @@ public class CommandLineParserTests
     [Fact]
     public void Parallel_with_an_equals_sign_sets_the_bound()
     {
-        var options = CommandLineParser.Parse(["--parallel=5"], []);
+        var options = CommandLineParser.Parse(["--parallel=5"], [], new SecretMasker());
 
         Assert.Equal(5, options.Parallelism);
     }
@@ -57,7 +58,7 @@ public class CommandLineParserTests
     [Fact]
     public void A_target_after_parallel_is_a_target_not_the_count()
     {
-        var options = CommandLineParser.Parse(["Compile", "--parallel", "Test"], []);
+        var options = CommandLineParser.Parse(["Compile", "--parallel", "Test"], [], new SecretMasker());
 
         Assert.Equal(["Compile", "Test"], options.Targets);
         Assert.Equal(Environment.ProcessorCount, options.Parallelism);
@@ -66,7 +67,7 @@ public class CommandLineParserTests
     [Fact]
     public void Parallel_followed_by_another_option_means_one_target_per_processor()
     {
-        var options = CommandLineParser.Parse(["--parallel", "--keep-going", "Test"], []);
+        var options = CommandLineParser.Parse(["--parallel", "--keep-going", "Test"], [], new SecretMasker());
 
         Assert.Equal(Environment.ProcessorCount, options.Parallelism);
         Assert.True(options.KeepGoing);
@@ -76,7 +77,7 @@ public class CommandLineParserTests
     [Fact]
     public void Targets_may_surround_parallel_and_its_count()
     {
-        var options = CommandLineParser.Parse(["Test", "--parallel", "2", "Pack"], []);
+        var options = CommandLineParser.Parse(["Test", "--parallel", "2", "Pack"], [], new SecretMasker());
 
         Assert.Equal(2, options.Parallelism);
         Assert.Equal(["Test", "Pack"], options.Targets);
@@ -85,7 +86,7 @@ public class CommandLineParserTests
     [Fact]
     public void Parallel_with_a_non_numeric_equals_value_is_a_usage_error_not_a_crash()
     {
-        var error = Record.Exception(() => CommandLineParser.Parse(["--parallel=many"], []));
+        var error = Record.Exception(() => CommandLineParser.Parse(["--parallel=many"], [], new SecretMasker()));
 
         Assert.IsType<UsageException>(error);
     }
@@ -95,7 +96,7 @@ public class CommandLineParserTests
     [InlineData("-2")]
     public void Parallel_below_one_is_a_usage_error(string count)
     {
-        var error = Assert.Throws<UsageException>(() => CommandLineParser.Parse(["--parallel", count], []));
+        var error = Assert.Throws<UsageException>(() => CommandLineParser.Parse(["--parallel", count], [], new SecretMasker()));
 
         Assert.Contains("--parallel expects a positive number", error.Message, StringComparison.Ordinal);
     }
@@ -103,7 +104,7 @@ public class CommandLineParserTests
     [Fact]
     public void Skip_can_be_repeated_and_comma_separated()
     {
-        var options = CommandLineParser.Parse(["Pack", "--skip", "Test", "--skip", "Lint, Docs"], []);
+        var options = CommandLineParser.Parse(["Pack", "--skip", "Test", "--skip", "Lint, Docs"], [], new SecretMasker());
 
         Assert.Equal(["Test", "Lint", "Docs"], options.Skip);
         Assert.Equal(["Pack"], options.Targets);
@@ -112,7 +113,7 @@ public class CommandLineParserTests
     [Fact]
     public void Only_and_keep_going_are_flags()
     {
-        var options = CommandLineParser.Parse(["Test", "--only", "--keep-going"], []);
+        var options = CommandLineParser.Parse(["Test", "--only", "--keep-going"], [], new SecretMasker());
 
         Assert.True(options.Only);
         Assert.True(options.KeepGoing);
@@ -122,9 +123,9 @@ public class CommandLineParserTests
     [Fact]
     public void Help_plan_json_and_summary_json_are_read()
     {
-        Assert.True(CommandLineParser.Parse(["--help"], []).ShowHelp);
-        Assert.True(CommandLineParser.Parse(["-h"], []).ShowHelp);
-        var options = CommandLineParser.Parse(["--plan", "--json", "--summary-json", "out/summary.json"], []);
+        Assert.True(CommandLineParser.Parse(["--help"], [], new SecretMasker()).ShowHelp);
+        Assert.True(CommandLineParser.Parse(["-h"], [], new SecretMasker()).ShowHelp);
+        var options = CommandLineParser.Parse(["--plan", "--json", "--summary-json", "out/summary.json"], [], new SecretMasker());
         Assert.True(options.ShowPlan);
         Assert.True(options.Json);
         Assert.Equal("out/summary.json", options.SummaryJsonPath);
@@ -136,7 +137,7 @@ public class CommandLineParserTests
         var build = new Build();
         var configuration = build.Parameter("configuration", "Release", "Configuration.");
 
-        var options = CommandLineParser.Parse(["Compile", "--configuration", "Debug"], build.Parameters);
+        var options = CommandLineParser.Parse(["Compile", "--configuration", "Debug"], build.Parameters, new SecretMasker());
 
         Assert.Equal(["Debug"], options.ParameterValues[configuration]);
         Assert.Equal(["Compile"], options.Targets);
@@ -150,7 +151,7 @@ public class CommandLineParserTests
         var build = new Build();
         var configuration = build.Parameter("configuration", "Release", "Configuration.");
 
-        var options = CommandLineParser.Parse([argument], build.Parameters);
+        var options = CommandLineParser.Parse([argument], build.Parameters, new SecretMasker());
 
         Assert.Equal(["Debug"], options.ParameterValues[configuration]);
     }
@@ -161,7 +162,7 @@ public class CommandLineParserTests
         var build = new Build();
         var configuration = build.Parameter("configuration", "Release", "Configuration.");
 
-        var options = CommandLineParser.Parse(["Compile"], build.Parameters);
+        var options = CommandLineParser.Parse(["Compile"], build.Parameters, new SecretMasker());
 
         Assert.False(options.ParameterValues.ContainsKey(configuration));
     }
@@ -172,7 +173,7 @@ public class CommandLineParserTests
         var build = new Build();
         var tags = build.Parameter("tags", Array.Empty<string>(), "Tags.");
 
-        var options = CommandLineParser.Parse(["--tags", "a", "--tags", "b,c"], build.Parameters);
+        var options = CommandLineParser.Parse(["--tags", "a", "--tags", "b,c"], build.Parameters, new SecretMasker());
 
         Assert.Equal(["a", "b,c"], options.ParameterValues[tags]);
     }
@@ -183,7 +184,7 @@ public class CommandLineParserTests
         var build = new Build();
         var sign = build.Parameter("sign", false, "Approve.");
 
-        var options = CommandLineParser.Parse(["--sign"], build.Parameters);
+        var options = CommandLineParser.Parse(["--sign"], build.Parameters, new SecretMasker());
 
         Assert.Equal(["true"], options.ParameterValues[sign]);
     }
@@ -198,7 +199,7 @@ public class CommandLineParserTests
         var build = new Build();
         var sign = build.Parameter("sign", false, "Approve.");
 
-        var options = CommandLineParser.Parse(["--sign", value, "Deploy"], build.Parameters);
+        var options = CommandLineParser.Parse(["--sign", value, "Deploy"], build.Parameters, new SecretMasker());
 
         Assert.Equal([value], options.ParameterValues[sign]);
         Assert.Equal(["Deploy"], options.Targets);
@@ -210,7 +211,7 @@ public class CommandLineParserTests
         var build = new Build();
         var sign = build.Parameter("sign", true, "Approve.");
 
-        var options = CommandLineParser.Parse(["--sign=false"], build.Parameters);
+        var options = CommandLineParser.Parse(["--sign=false"], build.Parameters, new SecretMasker());
 
         Assert.Equal(["false"], options.ParameterValues[sign]);
     }
@@ -221,7 +222,7 @@ public class CommandLineParserTests
         var build = new Build();
         var sign = build.Parameter("sign", false, "Approve.");
 
-        var options = CommandLineParser.Parse(["--sign", "Deploy"], build.Parameters);
+        var options = CommandLineParser.Parse(["--sign", "Deploy"], build.Parameters, new SecretMasker());
 
         Assert.Equal(["true"], options.ParameterValues[sign]);
         Assert.Equal(["Deploy"], options.Targets);
@@ -233,8 +234,8 @@ public class CommandLineParserTests
         var build = new Build();
         var sign = build.Parameter("sign", false, "Approve.");
 
-        var options = CommandLineParser.Parse(["Deploy", "--sign"], build.Parameters);
-        ParameterBinder.Bind(build.Parameters, options.ParameterValues, _ => null);
+        var options = CommandLineParser.Parse(["Deploy", "--sign"], build.Parameters, new SecretMasker());
+        ParameterBinder.Bind(build.Parameters, options.ParameterValues, _ => null, Directory.GetCurrentDirectory(), new SecretMasker());
 
         Assert.True(sign.Value);
     }
@@ -242,7 +243,7 @@ public class CommandLineParserTests
     [Fact]
     public void An_unknown_option_is_a_usage_error_suggesting_the_closest_option()
     {
-        var error = Assert.Throws<UsageException>(() => CommandLineParser.Parse(["Compile", "--paralel", "2"], []));
+        var error = Assert.Throws<UsageException>(() => CommandLineParser.Parse(["Compile", "--paralel", "2"], [], new SecretMasker()));
 
         Assert.Contains("Unknown option '--paralel'.", error.Message, StringComparison.Ordinal);
         Assert.Contains("Did you mean --parallel?", error.Message, StringComparison.Ordinal);
@@ -254,7 +255,7 @@ public class CommandLineParserTests
         var build = new Build();
         build.Parameter("configuration", "Release", "Configuration.");
 
-        var error = Assert.Throws<UsageException>(() => CommandLineParser.Parse(["--configuratoin=Debug"], build.Parameters));
+        var error = Assert.Throws<UsageException>(() => CommandLineParser.Parse(["--configuratoin=Debug"], build.Parameters, new SecretMasker()));
 
         Assert.Contains("Unknown option '--configuratoin'.", error.Message, StringComparison.Ordinal);
         Assert.Contains("--configuration", error.Message, StringComparison.Ordinal);
@@ -267,6 +268,6 @@ public class CommandLineParserTests
         var build = new Build();
         build.Parameter("configuration", "Release", "Configuration.");
 
-        Assert.Throws<UsageException>(() => CommandLineParser.Parse(["--configuration"], build.Parameters));
+        Assert.Throws<UsageException>(() => CommandLineParser.Parse(["--configuration"], build.Parameters, new SecretMasker()));
     }
 }

@@ -7,11 +7,13 @@ namespace Pipeline.Tests;
 
 public class ConsolePrintersTests
 {
+    private SecretMasker Masker { get; } = new();
+
     [Fact]
     public void The_summary_table_shows_every_outcome_and_the_verdict()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         var build = new Build();
         var run = new RunResult(
             [
@@ -24,7 +26,7 @@ public class ConsolePrintersTests
             TimeSpan.FromSeconds(3.2),
             Cancelled: false);
 
-        var text = Render(console => SummaryPrinter.Print(console, run));
+        var text = Render(console => SummaryPrinter.Print(console, run, Masker));
 
         Assert.Contains("420 ms", text, StringComparison.Ordinal);
         Assert.Contains("failed (allowed)", text, StringComparison.Ordinal);
@@ -41,7 +43,7 @@ public class ConsolePrintersTests
         var build = new Build();
         var run = new RunResult([new TargetResult(build.Target("Compile"), TargetOutcome.Cancelled, TimeSpan.Zero, "cancelled")], TimeSpan.Zero, Cancelled: true);
 
-        var text = Render(console => SummaryPrinter.Print(console, run));
+        var text = Render(console => SummaryPrinter.Print(console, run, Masker));
 
         Assert.Contains("Build cancelled", text, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using Pipeline.Execution;
 using Pipeline.Secrets;
 
 namespace Pipeline.Tests;
@@ -9,6 +10,8 @@ public class DotNetTests
     {
         using var temp = new TempDirectory();
         var apiKey = SecretValues.NewValue();
+        var run = Runs.Context(new Build());
+        using var inRun = run.Enter();
 
         var error = await Assert.ThrowsAsync<CommandFailedException>(() =>
             DotNet.NuGetPushAsync(temp.Combine("missing.nupkg"), temp.Path, apiKey).WaitAsync(Runs.HangGuard));
@@ -16,6 +19,6 @@ public class DotNetTests
         Assert.Contains("dotnet nuget push", error.Message, StringComparison.Ordinal);
         Assert.Contains("--api-key ****", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(apiKey, error.Message, StringComparison.Ordinal);
-        Assert.Equal(SecretMasker.Mask, SecretMasker.Apply(apiKey));
+        Assert.Equal(SecretMasker.Mask, run.Secrets.Apply(apiKey));
     }
 }

@@ -509,7 +509,7 @@ public class ExecutorTests
     {
         var build = new Build();
         Target? seen = null;
-        var compile = build.Target("Compile").Executes(() => seen = CurrentTarget.Value);
+        var compile = build.Target("Compile").Executes((run, _) => seen = run.CurrentTarget.Value);
 
         await Runs.RunAsync(build, "Compile");
 

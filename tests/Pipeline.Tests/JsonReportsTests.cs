@@ -7,6 +7,8 @@ namespace Pipeline.Tests;
 
 public class JsonReportsTests
 {
+    private SecretMasker Masker { get; } = new();
+
     [Fact]
     public void The_plan_as_json_lists_the_request_and_each_planned_target()
     {
@@ -66,7 +68,7 @@ public class JsonReportsTests
             TimeSpan.FromSeconds(6.5),
             Cancelled: false);
 
-        using var json = JsonDocument.Parse(JsonReports.Summary(run, ["Test: 3 passed, 1 failed"]));
+        using var json = JsonDocument.Parse(JsonReports.Summary(run, ["Test: 3 passed, 1 failed"], Masker));
 
         var root = json.RootElement;
         Assert.Equal(ExitCodes.TargetFailed, root.GetProperty("exitCode").GetInt32());
@@ -90,7 +92,7 @@ public class JsonReportsTests
         var compile = build.Target("Compile");
         var run = new RunResult([new TargetResult(compile, TargetOutcome.Cancelled, TimeSpan.Zero, "cancelled")], TimeSpan.Zero, Cancelled: true);
 
-        using var json = JsonDocument.Parse(JsonReports.Summary(run, []));
+        using var json = JsonDocument.Parse(JsonReports.Summary(run, [], Masker));
 
         Assert.Equal(ExitCodes.Cancelled, json.RootElement.GetProperty("exitCode").GetInt32());
         Assert.True(json.RootElement.GetProperty("cancelled").GetBoolean());
@@ -101,12 +103,12 @@ public class JsonReportsTests
     public void The_summary_masks_secrets_in_reasons_and_closing_lines()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         var build = new Build();
         var push = build.Target("Push");
         var run = new RunResult([new TargetResult(push, TargetOutcome.Failed, TimeSpan.Zero, $"rejected {secret}")], TimeSpan.Zero, false);
 
-        var text = JsonReports.Summary(run, [$"pushed with {secret}"]);
+        var text = JsonReports.Summary(run, [$"pushed with {secret}"], Masker);
 
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(text);
@@ -122,7 +124,7 @@ public class JsonReportsTests
         build.Target("Skipped").OnlyWhen(() => false, "never");
         var run = await Runs.RunAsync(build, "Compile", "Skipped");
 
-        using var json = JsonDocument.Parse(JsonReports.Summary(run, []));
+        using var json = JsonDocument.Parse(JsonReports.Summary(run, [], Masker));
 
         Assert.Equal(ExitCodes.Success, json.RootElement.GetProperty("exitCode").GetInt32());
         Assert.Equal(["succeeded", "skipped"], json.RootElement.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("outcome").GetString()));

@@ -1,3 +1,4 @@
+using Pipeline.Execution;
 using Pipeline.CommandLine;
 using Pipeline.Secrets;
 
@@ -5,6 +6,8 @@ namespace Pipeline.Tests;
 
 public class ParameterBinderTests
 {
+    private SecretMasker Masker { get; } = new();
+
     private static readonly Func<string, string?> NoEnvironment = _ => null;
 
     [Fact]
@@ -241,7 +244,7 @@ public class ParameterBinderTests
         Bind(build, Values(), Environment(("PIPELINE_TOKEN", secret)));
 
         Assert.Equal(secret, token.Value);
-        Assert.Equal($"key={SecretMasker.Mask}", SecretMasker.Apply($"key={secret}"));
+        Assert.Equal($"key={SecretMasker.Mask}", Masker.Apply($"key={secret}"));
     }
 
     [Fact]
@@ -253,7 +256,7 @@ public class ParameterBinderTests
 
         Bind(build, Values((token, [secret])), NoEnvironment);
 
-        Assert.Equal(SecretMasker.Mask, SecretMasker.Apply(secret));
+        Assert.Equal(SecretMasker.Mask, Masker.Apply(secret));
     }
 
     [Fact]
@@ -310,8 +313,8 @@ public class ParameterBinderTests
         Assert.StartsWith("Target 'Tag' requires --release-version", missing[2], StringComparison.Ordinal);
     }
 
-    private static void Bind(Build build, Dictionary<IParameter, IReadOnlyList<string>> commandLine, Func<string, string?> environment) =>
-        ParameterBinder.Bind(build.Parameters, commandLine, environment);
+    private void Bind(Build build, Dictionary<IParameter, IReadOnlyList<string>> commandLine, Func<string, string?> environment) =>
+        ParameterBinder.Bind(build.Parameters, commandLine, environment, Directory.GetCurrentDirectory(), Masker);
 
     private static Dictionary<IParameter, IReadOnlyList<string>> Values(params (IParameter Parameter, string[] Raw)[] values) =>
         values.ToDictionary(v => v.Parameter, v => (IReadOnlyList<string>)v.Raw);

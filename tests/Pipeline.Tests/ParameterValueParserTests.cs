@@ -246,13 +246,13 @@ public class ParameterValueParserTests
 
     private static T Parse<T>(params string[] raw)
     {
-        Assert.True(ParameterValueParser.TryParse(typeof(T), raw, out var value, out var error), error);
+        Assert.True(ParameterValueParser.TryParse(typeof(T), raw, Directory.GetCurrentDirectory(), out var value, out var error), error);
         return Assert.IsAssignableFrom<T>(value);
     }
 
     private static string Error<T>(params string[] raw)
     {
-        Assert.False(ParameterValueParser.TryParse(typeof(T), raw, out var value, out var error));
+        Assert.False(ParameterValueParser.TryParse(typeof(T), raw, Directory.GetCurrentDirectory(), out var value, out var error));
         Assert.Null(value);
         return error;
     }

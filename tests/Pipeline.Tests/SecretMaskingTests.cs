@@ -9,13 +9,19 @@ namespace Pipeline.Tests;
 
 public class SecretMaskingTests
 {
+    private SecretMasker Masker { get; } = new();
+
+    private FailureMessage Failures => new(Directory.GetCurrentDirectory(), Masker);
+
+    private CurrentTarget Running { get; } = new();
+
     [Fact]
     public void A_registered_secret_is_replaced_everywhere_in_a_text()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
 
-        var masked = SecretMasker.Apply($"token={secret}; again {secret}.");
+        var masked = Masker.Apply($"token={secret}; again {secret}.");
 
         Assert.Equal("token=****; again ****.", masked);
     }
@@ -23,9 +29,9 @@ public class SecretMaskingTests
     [Fact]
     public void Text_without_secrets_is_left_alone()
     {
-        SecretMasker.Register(SecretValues.NewValue());
+        Masker.Register(SecretValues.NewValue());
 
-        Assert.Equal("nothing to hide here", SecretMasker.Apply("nothing to hide here"));
+        Assert.Equal("nothing to hide here", Masker.Apply("nothing to hide here"));
     }
 
     [Fact]
@@ -33,21 +39,21 @@ public class SecretMaskingTests
     {
         var inner = SecretValues.NewValue();
         var outer = inner + "-and-more";
-        SecretMasker.Register(inner);
-        SecretMasker.Register(outer);
+        Masker.Register(inner);
+        Masker.Register(outer);
 
-        Assert.Equal("[****]", SecretMasker.Apply($"[{outer}]"));
-        Assert.Equal("[****]", SecretMasker.Apply($"[{inner}]"));
+        Assert.Equal("[****]", Masker.Apply($"[{outer}]"));
+        Assert.Equal("[****]", Masker.Apply($"[{inner}]"));
     }
 
     [Fact]
     public void Registering_a_secret_twice_is_harmless()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
+        Masker.Register(secret);
 
-        Assert.Equal("****", SecretMasker.Apply(secret));
+        Assert.Equal("****", Masker.Apply(secret));
     }
 
     [Theory]
@@ -57,9 +63,9 @@ public class SecretMaskingTests
     [InlineData("ab")]
     public void Empty_and_very_short_values_are_not_registered(string? value)
     {
-        SecretMasker.Register(value);
+        Masker.Register(value);
 
-        Assert.Equal("ab cd   ", SecretMasker.Apply("ab cd   "));
+        Assert.Equal("ab cd   ", Masker.Apply("ab cd   "));
     }
 
     [Fact]
@@ -67,18 +73,18 @@ public class SecretMaskingTests
     {
         // Unique per run: three characters is the documented minimum.
         var secret = "\u2603" + Guid.NewGuid().ToString("N")[..2];
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
 
-        Assert.Equal("x****x", SecretMasker.Apply($"x{secret}x"));
+        Assert.Equal("x****x", Masker.Apply($"x{secret}x"));
     }
 
     [Fact]
     public void The_masking_writer_masks_a_secret_written_in_pieces_within_one_line()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         using var inner = new StringWriter();
-        using var writer = new MaskingTextWriter(inner);
+        using var writer = new MaskingTextWriter(inner, Masker);
 
         writer.Write("key=");
         writer.Write(secret[..5]);
@@ -96,7 +102,7 @@ public class SecretMaskingTests
     public void The_masking_writer_passes_complete_lines_through_at_once_and_holds_back_the_rest()
     {
         using var inner = new StringWriter();
-        using var writer = new MaskingTextWriter(inner);
+        using var writer = new MaskingTextWriter(inner, Masker);
 
         writer.Write("first\nsecond");
 
@@ -109,9 +115,9 @@ public class SecretMaskingTests
     public void Flushing_the_masking_writer_writes_a_partial_line_with_a_whole_secret_masked()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         using var inner = new StringWriter();
-        using var writer = new MaskingTextWriter(inner);
+        using var writer = new MaskingTextWriter(inner, Masker);
 
         writer.Write($"partial {secret}");
         writer.Flush();
@@ -123,11 +129,11 @@ public class SecretMaskingTests
     public void A_secret_flushed_in_two_pieces_is_masked_at_every_split_point()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         for (var split = 1; split < secret.Length; split++)
         {
             using var inner = new StringWriter();
-            using var writer = new MaskingTextWriter(inner);
+            using var writer = new MaskingTextWriter(inner, Masker);
 
             writer.Write("key=" + secret[..split]);
             writer.Flush();
@@ -141,9 +147,9 @@ public class SecretMaskingTests
     public void A_flush_writes_out_a_partial_line_up_to_where_a_secret_could_begin()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         using var inner = new StringWriter();
-        using var writer = new MaskingTextWriter(inner);
+        using var writer = new MaskingTextWriter(inner, Masker);
 
         writer.Write("progress 40% " + secret[..3]);
         writer.Flush();
@@ -155,9 +161,9 @@ public class SecretMaskingTests
     public void Held_back_text_that_turns_out_not_to_be_a_secret_is_written_as_it_was()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         using var inner = new StringWriter();
-        using var writer = new MaskingTextWriter(inner);
+        using var writer = new MaskingTextWriter(inner, Masker);
 
         writer.Write("id " + secret[..10]);
         writer.Flush();
@@ -171,9 +177,9 @@ public class SecretMaskingTests
     public void The_end_of_a_run_writes_out_a_held_back_tail()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         using var inner = new StringWriter();
-        using var writer = new MaskingTextWriter(inner);
+        using var writer = new MaskingTextWriter(inner, Masker);
 
         writer.Write("last words " + secret[..4]);
         writer.Complete();
@@ -186,10 +192,10 @@ public class SecretMaskingTests
     {
         var shorter = SecretValues.NewValue();
         var longer = shorter + "-suffix";
-        SecretMasker.Register(shorter);
-        SecretMasker.Register(longer);
+        Masker.Register(shorter);
+        Masker.Register(longer);
         using var inner = new StringWriter();
-        using var writer = new MaskingTextWriter(inner);
+        using var writer = new MaskingTextWriter(inner, Masker);
 
         writer.Write("[" + shorter);
         writer.Flush();
@@ -202,16 +208,16 @@ public class SecretMaskingTests
     public async Task A_secret_flushed_in_two_pieces_under_parallel_labelling_is_masked_at_every_split_point()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         var compile = new Build().Target("Compile");
         for (var split = 1; split < secret.Length; split++)
         {
             using var inner = new StringWriter();
-            using var writer = new TargetLabellingWriter(new MaskingTextWriter(inner)) { LabelLines = true };
+            using var writer = new TargetLabellingWriter(new MaskingTextWriter(inner, Masker), Running) { LabelLines = true };
 
             await Task.Run(() =>
             {
-                CurrentTarget.Set(compile);
+                Running.Set(compile);
                 writer.Write("key=" + secret[..split]);
                 writer.Flush();
                 writer.WriteLine(secret[split..]);
@@ -227,9 +233,9 @@ public class SecretMaskingTests
     {
         var body = Guid.NewGuid().ToString("N");
         var secret = $"-----BEGIN KEY-----\n{body}\n-----END KEY-----";
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         using var inner = new StringWriter();
-        using var writer = new MaskingTextWriter(inner);
+        using var writer = new MaskingTextWriter(inner, Masker);
 
         foreach (var line in secret.Split('\n'))
         {
@@ -244,9 +250,9 @@ public class SecretMaskingTests
     {
         var body = Guid.NewGuid().ToString("N");
         var secret = $"-----BEGIN KEY-----\n{body}\n-----END KEY-----";
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         using var inner = new StringWriter();
-        using var writer = new MaskingTextWriter(inner);
+        using var writer = new MaskingTextWriter(inner, Masker);
 
         writer.WriteLine(secret);
 
@@ -260,9 +266,9 @@ public class SecretMaskingTests
         var build = new Build();
         build.Secret("token", "Token.");
 
-        Assert.Throws<UsageException>(() => CommandLineParser.Parse(["--token", secret, "--parallel", "0"], build.Parameters));
+        Assert.Throws<UsageException>(() => CommandLineParser.Parse(["--token", secret, "--parallel", "0"], build.Parameters, Masker));
 
-        Assert.Equal(SecretMasker.Mask, SecretMasker.Apply(secret));
+        Assert.Equal(SecretMasker.Mask, Masker.Apply(secret));
     }
 
     [Theory]
@@ -274,9 +280,9 @@ public class SecretMaskingTests
         var build = new Build();
         build.Secret("token", "Token.");
 
-        CommandLineParser.Parse([string.Format(System.Globalization.CultureInfo.InvariantCulture, format, secret)], build.Parameters);
+        CommandLineParser.Parse([string.Format(System.Globalization.CultureInfo.InvariantCulture, format, secret)], build.Parameters, Masker);
 
-        Assert.Equal(SecretMasker.Mask, SecretMasker.Apply(secret));
+        Assert.Equal(SecretMasker.Mask, Masker.Apply(secret));
     }
 
     [Fact]
@@ -287,10 +293,10 @@ public class SecretMaskingTests
         var build = new Build();
         build.Target("Deploy");
         build.Secret("token", "Token.");
-        var options = CommandLineParser.Parse(["--token", secret, secret], build.Parameters);
+        var options = CommandLineParser.Parse(["--token", secret, secret], build.Parameters, Masker);
         var error = Assert.Throws<PlanningException>(() => Plans.For(build, options.Targets, options.Skip));
         using var inner = new StringWriter();
-        using var console = new MaskingTextWriter(inner);
+        using var console = new MaskingTextWriter(inner, Masker);
 
         console.WriteLine($"error: {error.Message}");
 
@@ -302,7 +308,9 @@ public class SecretMaskingTests
     public async Task A_failing_command_shows_its_command_line_with_the_secret_masked()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        var run = Runs.Context(new Build());
+        run.RegisterSecret(secret);
+        using var inRun = run.Enter();
 
         var error = await Assert.ThrowsAsync<CommandFailedException>(() =>
             Cmd.RunAsync("bash", ["-c", "exit 3", secret], new CommandOptions { Quiet = true }));
@@ -316,7 +324,9 @@ public class SecretMaskingTests
     public void A_command_failure_message_is_masked_when_constructed()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        var run = Runs.Context(new Build());
+        run.RegisterSecret(secret);
+        using var inRun = run.Enter();
 
         var error = new CommandFailedException($"push failed with key {secret}");
 
@@ -327,9 +337,9 @@ public class SecretMaskingTests
     public void Failure_messages_are_masked()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
 
-        var message = FailureMessage.Of(new InvalidOperationException($"bad key {secret}"));
+        var message = Failures.Of(new InvalidOperationException($"bad key {secret}"));
 
         Assert.Equal("InvalidOperationException: bad key ****", message);
     }
@@ -338,11 +348,12 @@ public class SecretMaskingTests
     public async Task A_target_failure_reason_is_masked()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
         var build = new Build();
         build.Target("Push").Executes(() => throw new InvalidOperationException($"rejected {secret}"));
+        var context = Runs.Context(build);
+        context.RegisterSecret(secret);
 
-        var run = await Runs.RunAsync(build, "Push");
+        var run = await Runs.RunAsync(build, context, "Push");
 
         Assert.Equal("InvalidOperationException: rejected ****", run.Result("Push").Reason);
     }
@@ -350,11 +361,11 @@ public class SecretMaskingTests
     [Fact]
     public void Failure_messages_show_the_type_only_where_it_says_something()
     {
-        Assert.Equal("plain", FailureMessage.Of(new Exception("plain")));
-        Assert.Equal("IOException: disk full", FailureMessage.Of(new IOException("disk full")));
-        Assert.Equal("exit 1", FailureMessage.Of(new CommandFailedException("exit 1")));
-        Assert.Equal("2 test(s) failed", FailureMessage.Of(new TestsFailedException("2 test(s) failed")));
-        Assert.Equal("dup", FailureMessage.Of(new BuildDefinitionException("dup")));
+        Assert.Equal("plain", Failures.Of(new Exception("plain")));
+        Assert.Equal("IOException: disk full", Failures.Of(new IOException("disk full")));
+        Assert.Equal("exit 1", Failures.Of(new CommandFailedException("exit 1")));
+        Assert.Equal("2 test(s) failed", Failures.Of(new TestsFailedException("2 test(s) failed")));
+        Assert.Equal("dup", Failures.Of(new BuildDefinitionException("dup")));
     }
 
     [Fact]
@@ -362,18 +373,18 @@ public class SecretMaskingTests
     {
         var inner = new InvalidOperationException("the real problem");
 
-        Assert.Equal("InvalidOperationException: the real problem", FailureMessage.Of(new AggregateException(inner)));
-        Assert.Equal("InvalidOperationException: the real problem", FailureMessage.Of(new TargetInvocationException(new AggregateException(inner))));
+        Assert.Equal("InvalidOperationException: the real problem", Failures.Of(new AggregateException(inner)));
+        Assert.Equal("InvalidOperationException: the real problem", Failures.Of(new TargetInvocationException(new AggregateException(inner))));
     }
 
     [Fact]
     public void Failure_messages_show_every_inner_exception_of_an_aggregate_each_masked()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        Masker.Register(secret);
         var nested = new AggregateException(new IOException($"disk full at {secret}"), new TargetInvocationException(new CommandFailedException("exit 1")));
 
-        var message = FailureMessage.Of(new AggregateException(new InvalidOperationException("first"), nested));
+        var message = Failures.Of(new AggregateException(new InvalidOperationException("first"), nested));
 
         Assert.Equal("3 errors: InvalidOperationException: first; IOException: disk full at ****; exit 1", message);
     }
@@ -381,7 +392,7 @@ public class SecretMaskingTests
     [Fact]
     public void Failure_messages_keep_an_aggregates_own_message()
     {
-        var message = FailureMessage.Of(new AggregateException("2 regions failed", new InvalidOperationException("eu"), new TimeoutException("us")));
+        var message = Failures.Of(new AggregateException("2 regions failed", new InvalidOperationException("eu"), new TimeoutException("us")));
 
         Assert.Equal("2 regions failed (2 errors): InvalidOperationException: eu; TimeoutException: us", message);
     }

@@ -1,3 +1,4 @@
+using Pipeline.Secrets;
 using Pipeline.Execution;
 using Pipeline.Output;
 
@@ -5,16 +6,20 @@ namespace Pipeline.Tests;
 
 public class TargetLabellingWriterTests
 {
+    private SecretMasker Masker { get; } = new();
+
+    private CurrentTarget Running { get; } = new();
+
     [Fact]
     public async Task Lines_of_the_current_target_are_prefixed_with_its_name_when_labelling()
     {
         var compile = new Build().Target("Compile");
         using var inner = new StringWriter();
-        using var writer = new TargetLabellingWriter(inner) { LabelLines = true };
+        using var writer = new TargetLabellingWriter(inner, Running) { LabelLines = true };
 
         await Task.Run(() =>
         {
-            CurrentTarget.Set(compile);
+            Running.Set(compile);
             writer.Write("hel");
             writer.Write("lo\nwor");
             writer.WriteLine("ld");
@@ -28,11 +33,11 @@ public class TargetLabellingWriterTests
     {
         var compile = new Build().Target("Compile");
         using var inner = new StringWriter();
-        using var writer = new TargetLabellingWriter(inner) { LabelLines = true };
+        using var writer = new TargetLabellingWriter(inner, Running) { LabelLines = true };
 
         await Task.Run(() =>
         {
-            CurrentTarget.Set(compile);
+            Running.Set(compile);
             writer.Write("partial");
         });
         writer.Flush();
@@ -49,13 +54,13 @@ public class TargetLabellingWriterTests
         var compile = build.Target("Compile");
         var test = build.Target("Test");
         using var inner = new StringWriter();
-        using var writer = new TargetLabellingWriter(inner) { LabelLines = true };
+        using var writer = new TargetLabellingWriter(inner, Running) { LabelLines = true };
         var compileWrotePart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var testWroteLine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var compileTask = Task.Run(async () =>
         {
-            CurrentTarget.Set(compile);
+            Running.Set(compile);
             writer.Write("compile-");
             compileWrotePart.SetResult();
             await testWroteLine.Task.WaitAsync(Runs.HangGuard);
@@ -63,7 +68,7 @@ public class TargetLabellingWriterTests
         });
         var testTask = Task.Run(async () =>
         {
-            CurrentTarget.Set(test);
+            Running.Set(test);
             await compileWrotePart.Task.WaitAsync(Runs.HangGuard);
             writer.WriteLine("test line");
             testWroteLine.SetResult();
@@ -78,11 +83,11 @@ public class TargetLabellingWriterTests
     {
         var compile = new Build().Target("Compile");
         using var inner = new StringWriter();
-        using var writer = new TargetLabellingWriter(inner);
+        using var writer = new TargetLabellingWriter(inner, Running);
 
         await Task.Run(() =>
         {
-            CurrentTarget.Set(compile);
+            Running.Set(compile);
             writer.Write("plain ");
             writer.WriteLine("text");
         });
@@ -94,11 +99,11 @@ public class TargetLabellingWriterTests
     public async Task Text_outside_any_target_passes_straight_through_while_labelling()
     {
         using var inner = new StringWriter();
-        using var writer = new TargetLabellingWriter(inner) { LabelLines = true };
+        using var writer = new TargetLabellingWriter(inner, Running) { LabelLines = true };
 
         await Task.Run(() =>
         {
-            CurrentTarget.Set(null);
+            Running.Set(null);
             writer.Write("summary");
         });
 
@@ -110,11 +115,11 @@ public class TargetLabellingWriterTests
     {
         var compile = new Build().Target("Compile");
         using var inner = new StringWriter();
-        using var writer = new TargetLabellingWriter(inner) { LabelLines = true };
+        using var writer = new TargetLabellingWriter(inner, Running) { LabelLines = true };
 
         await Task.Run(() =>
         {
-            CurrentTarget.Set(compile);
+            Running.Set(compile);
             writer.Write("one\r\ntwo\r\n");
         });
 

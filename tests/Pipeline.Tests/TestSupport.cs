@@ -1,3 +1,7 @@
+using Pipeline.Hosts;
+using Pipeline.Hosts.Vendors;
+using Pipeline.Running;
+using Pipeline.Secrets;
 using Pipeline.Execution;
 using Pipeline.Planning;
 
@@ -83,17 +87,33 @@ internal static class Runs
         Build build,
         params string[] names) => RunAsync(build, new RecordingObserver(), new ExecutorOptions(1, false), names);
 
-    public static Task<RunResult> RunAsync(
+    public static Task<RunResult> RunAsync(Build build, RunContext context, params string[] names) =>
+        RunAsync(build, new RecordingObserver(), new ExecutorOptions(1, false), names, context: context);
+
+    public static async Task<RunResult> RunAsync(
         Build build,
         RecordingObserver observer,
         ExecutorOptions options,
         IReadOnlyList<string> names,
         IReadOnlyList<string>? skip = null,
         CancellationToken cancellation = default,
-        CancellationToken forced = default)
+        CancellationToken forced = default,
+        RunContext? context = null)
     {
         var plan = Plans.For(build, names, skip ?? []);
-        return new Executor(plan, options, observer).RunAsync(cancellation, forced).WaitAsync(HangGuard, CancellationToken.None);
+        context ??= Context(build);
+        using (context.Enter())
+        {
+            return await new Executor(plan, options, observer, context).RunAsync(cancellation, forced).WaitAsync(HangGuard, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A run of <paramref name="build"/> on a local host with an empty environment, its own secrets and the real clock.</summary>
+    public static RunContext Context(Build build, TimeProvider? time = null)
+    {
+        var secrets = new SecretMasker();
+        var channel = new HostChannel(new LocalHost(), HostEnvironment.From(new Dictionary<string, string>()), secrets, _ => { }, _ => { });
+        return new RunContext(build, channel, secrets, new CurrentTarget(), time ?? TimeProvider.System);
     }
 
     public static TargetResult Result(this RunResult run, string name) => run.Targets.Single(t => t.Target.Name == name);

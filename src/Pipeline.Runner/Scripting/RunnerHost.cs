@@ -27,7 +27,7 @@ internal static class RunnerHost
     /// <summary>Each error as an annotation with its file, line and column, where the host shows them.</summary>
     public static void Annotate(CiHost host, IEnumerable<ScriptError> errors)
     {
-        var channel = new HostChannel(host, HostEnvironment.Process, line => Console.Out.WriteLine(line), line => Console.Out.WriteLine(line));
+        var channel = new HostChannel(host, HostEnvironment.Process, new Secrets.SecretMasker(), line => Console.Out.WriteLine(line), line => Console.Out.WriteLine(line));
         foreach (var error in errors)
         {
             var message = error.Code is null ? error.Message : $"{error.Code}: {error.Message}";

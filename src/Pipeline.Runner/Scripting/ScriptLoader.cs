@@ -54,7 +54,7 @@ internal static class ScriptLoader
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            await Console.Error.WriteLineAsync($"error: the build script failed while declaring its targets: {FailureMessage.Of(exception)}");
+            await Console.Error.WriteLineAsync($"error: the build script failed while declaring its targets: {new FailureMessage(build.Root, new Secrets.SecretMasker()).Of(exception)}");
             return ExitCodes.UsageError;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Pipeline.Secrets;
 using Pipeline.Planning;
 
 namespace Pipeline.CommandLine;
@@ -10,9 +11,9 @@ namespace Pipeline.CommandLine;
 /// </summary>
 internal static class CommandLineParser
 {
-    public static RunOptions Parse(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters)
+    public static RunOptions Parse(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters, SecretMasker secrets)
     {
-        RegisterSecretValues(args, parameters);
+        RegisterSecretValues(args, parameters, secrets);
         var targets = new Argument<string[]>("targets") { Arity = ArgumentArity.ZeroOrMore };
         var help = new Option<bool>("--help", "-h", "-?");
         var plan = new Option<bool>("--plan");
@@ -76,7 +77,7 @@ internal static class CommandLineParser
     /// <summary>
     /// Masks secret values before anything can print them, even an error about the command line itself.
     /// </summary>
-    private static void RegisterSecretValues(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters)
+    private static void RegisterSecretValues(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters, SecretMasker secrets)
     {
         foreach (var secret in parameters.Where(p => p.IsSecret))
         {
@@ -85,11 +86,11 @@ internal static class CommandLineParser
             {
                 if (args[i] == option && i + 1 < args.Count)
                 {
-                    Secrets.SecretMasker.Register(args[i + 1]);
+                    secrets.Register(args[i + 1]);
                 }
                 else if (args[i].StartsWith(option + "=", StringComparison.Ordinal) || args[i].StartsWith(option + ":", StringComparison.Ordinal))
                 {
-                    Secrets.SecretMasker.Register(args[i][(option.Length + 1)..]);
+                    secrets.Register(args[i][(option.Length + 1)..]);
                 }
             }
         }

@@ -38,5 +38,5 @@ internal static class OptionalValues
     private static bool IsCount(string? token) => token is not null && int.TryParse(token, out _);
 
     private static bool IsBool(string? token) =>
-        token is not null && ParameterValueParser.TryParse(typeof(bool), [token], out _, out _) && token.Length > 0;
+        token is not null && ParameterValueParser.TryParse(typeof(bool), [token], string.Empty, out _, out _) && token.Length > 0;
 }

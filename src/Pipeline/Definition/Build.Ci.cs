@@ -1,85 +1,42 @@
 using Pipeline.Hosts;
-using Pipeline.Hosts.Vendors;
+using Pipeline.Running;
 
 namespace Pipeline;
 
+// What a script asks of the run it is part of. The definition holds none of it: each member reaches the run
+// executing on this flow (RunContext.Current), so nothing on Build changes when it runs.
 public partial class Build
 {
-    private readonly List<KeyValuePair<string, string>> _outputs = [];
-    private HostChannel? _channel;
-    private BuildIdentity? _identity;
-
     /// <summary>The CI host running this build (detected, or named by <c>--host</c>); <c>local</c> on a developer's machine.</summary>
-    public CiHost Host => _channel?.Host ?? HostDetector.Detect(HostEnvironment.Process);
+    public CiHost Host => Run?.Host ?? HostDetector.Detect(HostEnvironment.Process);
 
     /// <summary>
     /// What is being built, normalised across hosts: ref, branch, tag, commit, pull request, build number,
-    /// id and URL. What the host does not say comes from git. Read on first use.
+    /// id and URL. What the host does not say comes from git. Read on first use in a run.
     /// </summary>
-    public BuildIdentity Identity
-    {
-        get
-        {
-            if (_identity is null)
-            {
-                var host = Host;
-                var fromHost = host.ReadIdentity(_channel?.Environment ?? HostEnvironment.Process) with { IsLocal = host is LocalHost };
-                _identity = GitIdentity.Complete(fromHost, Root);
-            }
-
-            return _identity;
-        }
-    }
-
-    /// <summary>Values handed to later CI steps (for example <c>version</c>), kept in order of setting.</summary>
-    internal IReadOnlyList<KeyValuePair<string, string>> Outputs
-    {
-        get
-        {
-            lock (_outputs)
-            {
-                return [.. _outputs];
-            }
-        }
-    }
+    public BuildIdentity Identity => Run?.Identity ?? RunContext.ReadIdentity(Host, HostEnvironment.Process, Root);
 
     /// <summary>
     /// Hands a value to later steps or jobs: through the host's mechanism where it has one at run time, and
     /// always in <c>artifacts/outputs.env</c>.
     /// </summary>
-    public void SetOutput(string name, string value)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(value);
-        if (Secrets.SecretMasker.Apply(value) != value)
-        {
-            Console.Error.WriteLine($"warning: output '{name}' contains a secret, which is masked wherever it is written; later steps will not see the value.");
-        }
-
-        lock (_outputs)
-        {
-            _outputs.RemoveAll(o => o.Key == name);
-            _outputs.Add(new(name, value));
-        }
-
-        _channel?.Apply(_channel.Host.SetOutputs([new(name, value)], _channel.Environment));
-    }
+    public void SetOutput(string name, string value) => RunOf(nameof(SetOutput)).SetOutput(name, value);
 
     /// <summary>Publishes a file or folder as an artifact of the run where the host allows it at run time.</summary>
-    public void PublishArtifact(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _channel?.Apply(_channel.Host.PublishArtifact(Path.GetFullPath(path, Root)));
-    }
+    public void PublishArtifact(string path) => RunOf(nameof(PublishArtifact)).PublishArtifact(path);
 
     /// <summary>Sets the run's build number (usually the version) where the host allows it.</summary>
-    public void SetBuildNumber(string buildNumber)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(buildNumber);
-        _channel?.Apply(_channel.Host.SetBuildNumber(buildNumber));
-    }
+    public void SetBuildNumber(string buildNumber) => RunOf(nameof(SetBuildNumber)).SetBuildNumber(buildNumber);
 
-    internal HostChannel? Channel => _channel;
+    /// <summary>
+    /// Adds a line printed at the very end of the run, after the summary table: a result other tools
+    /// read from the last lines (for example <c>Test: 12 passed, 0 failed</c>).
+    /// </summary>
+    public void WriteAtEnd(string line) => RunOf(nameof(WriteAtEnd)).WriteAtEnd(line);
 
-    internal void Attach(HostChannel channel) => _channel = channel;
+    /// <summary>This build's run on the current flow; null while the script declares its targets.</summary>
+    private RunContext? Run => RunContext.Current is { } run && ReferenceEquals(run.Build, this) ? run : null;
+
+    private RunContext RunOf(string member) =>
+        Run ?? throw new BuildDefinitionException($"{member} works while the build runs: call it in a target's body, not while declaring targets.");
 }

@@ -57,7 +57,7 @@ public partial class Build
     {
         ArgumentNullException.ThrowIfNull(directory);
         var dirty = GitOutput.Read(Root, "status", "--porcelain") is not null;
-        var manifest = ReleaseManifest.Create(directory, Version.ToNormalizedString(), Identity, dirty, DateTimeOffset.UtcNow);
+        var manifest = ReleaseManifest.Create(directory, Version.ToNormalizedString(), Identity, dirty, (Run?.Time ?? TimeProvider.System).GetUtcNow());
         manifest.WriteTo(directory);
         Console.WriteLine($"Release candidate {manifest.Version} {manifest.Digest}{(dirty ? " (from a dirty working tree)" : string.Empty)}");
         return manifest;

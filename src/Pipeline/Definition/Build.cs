@@ -9,7 +9,6 @@ public partial class Build
 {
     private readonly List<Target> _targets = [];
     private readonly Dictionary<string, Target> _targetsByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _closingLines = [];
 
     public Build()
         : this(AbsolutePath.From(Directory.GetCurrentDirectory()))
@@ -37,17 +36,6 @@ public partial class Build
     /// <summary>The target run when the command line names none.</summary>
     public Target? DefaultTarget { get; private set; }
 
-    internal IReadOnlyList<string> ClosingLines
-    {
-        get
-        {
-            lock (_closingLines)
-            {
-                return [.. _closingLines];
-            }
-        }
-    }
-
     /// <summary>Declares a target. The name is what users type; it must be unique, ignoring case.</summary>
     public Target Target(string name)
     {
@@ -74,19 +62,6 @@ public partial class Build
         ArgumentNullException.ThrowIfNull(target);
         DefaultTarget = target;
         return target;
-    }
-
-    /// <summary>
-    /// Adds a line printed at the very end of the run, after the summary table: a result other tools
-    /// read from the last lines (for example <c>Test: 12 passed, 0 failed</c>).
-    /// </summary>
-    public void WriteAtEnd(string line)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        lock (_closingLines)
-        {
-            _closingLines.Add(line);
-        }
     }
 
     internal Target? FindTarget(string name) => _targetsByName.GetValueOrDefault(name);

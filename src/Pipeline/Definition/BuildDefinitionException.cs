@@ -1,7 +1,9 @@
+using Pipeline.Execution;
+
 namespace Pipeline;
 
 /// <summary>The build script declares something impossible (a duplicate name, a self-reference).</summary>
-public sealed class BuildDefinitionException : Exception
+public sealed class BuildDefinitionException : Exception, IExplainedFailure
 {
     public BuildDefinitionException(string message)
         : base(message)

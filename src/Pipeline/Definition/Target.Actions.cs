@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Pipeline.Running;
 
 namespace Pipeline;
 
@@ -15,7 +16,7 @@ public sealed partial class Target
     {
         ArgumentNullException.ThrowIfNull(action);
         return AddAction(
-            _ =>
+            (_, _) =>
             {
                 action();
                 return Task.CompletedTask;
@@ -28,9 +29,22 @@ public sealed partial class Target
     {
         ArgumentNullException.ThrowIfNull(action);
         return AddAction(
-            token =>
+            (_, token) =>
             {
                 action(token);
+                return Task.CompletedTask;
+            },
+            new CallSite(callerFile, callerLine));
+    }
+
+    /// <summary>Adds a synchronous body that receives its run (host, identity, version, clock, outputs).</summary>
+    public Target Executes(Action<RunContext, CancellationToken> action, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return AddAction(
+            (run, token) =>
+            {
+                action(run, token);
                 return Task.CompletedTask;
             },
             new CallSite(callerFile, callerLine));
@@ -40,17 +54,24 @@ public sealed partial class Target
     public Target Executes(Func<Task> action, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return AddAction(_ => action(), new CallSite(callerFile, callerLine));
+        return AddAction((_, _) => action(), new CallSite(callerFile, callerLine));
     }
 
     /// <summary>Adds an asynchronous body that observes cancellation (Ctrl+C).</summary>
     public Target Executes(Func<CancellationToken, Task> action, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         ArgumentNullException.ThrowIfNull(action);
+        return AddAction((_, token) => action(token), new CallSite(callerFile, callerLine));
+    }
+
+    /// <summary>Adds an asynchronous body that receives its run (host, identity, version, clock, outputs).</summary>
+    public Target Executes(Func<RunContext, CancellationToken, Task> action, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        ArgumentNullException.ThrowIfNull(action);
         return AddAction(action, new CallSite(callerFile, callerLine));
     }
 
-    private Target AddAction(Func<CancellationToken, Task> action, CallSite? declaredAt = null)
+    private Target AddAction(Func<RunContext, CancellationToken, Task> action, CallSite? declaredAt = null)
     {
         _actions.Add(new TargetAction(action, declaredAt));
         return this;

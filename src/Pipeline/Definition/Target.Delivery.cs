@@ -38,6 +38,6 @@ public sealed partial class Target
         }
 
         Delivery = step;
-        return AddAction(step.ExecuteAsync);
+        return AddAction((run, token) => step.RunAsync(run.Delivery ?? throw new InvalidOperationException($"Target '{Name}' deploys, which only works in a run started by Build.RunAsync."), token));
     }
 }

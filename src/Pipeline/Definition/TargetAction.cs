@@ -1,3 +1,5 @@
+using Pipeline.Running;
+
 namespace Pipeline;
 
 /// <summary>One body of a target, and where it was declared.</summary>
@@ -6,16 +8,16 @@ namespace Pipeline;
 /// script line, as when an expression-bodied lambda returns a task that fails afterwards. Null for the
 /// bodies Pipeline adds itself (a deployment).
 /// </param>
-internal sealed record TargetAction(Func<CancellationToken, Task> Run, CallSite? DeclaredAt)
+internal sealed record TargetAction(Func<RunContext, CancellationToken, Task> Run, CallSite? DeclaredAt)
 {
     /// <summary>
     /// Runs the body. A returned task that failed several times over (<c>Task.WhenAll</c>) throws all of its
     /// exceptions, where <c>await</c> would throw only the first. Not after cancellation, which the first
     /// exception tells the executor about.
     /// </summary>
-    public async Task ExecuteAsync(CancellationToken cancellation)
+    public async Task ExecuteAsync(RunContext run, CancellationToken cancellation)
     {
-        var task = Run(cancellation);
+        var task = Run(run, cancellation);
         try
         {
             await task.ConfigureAwait(false);

@@ -14,11 +14,6 @@ internal static class DeliveryPlanning
     {
         var reasons = new Dictionary<Target, string>();
         var planned = plan.Order.Select(p => p.Target).ToHashSet();
-        foreach (var step in planned.Select(t => t.Delivery).OfType<DeliveryStep>())
-        {
-            step.Run = run;
-        }
-
         var promotions = planned.Select(t => t.Delivery).OfType<Promotion>().ToList();
         if (promotions.Count == 0 && ReleaseOnlyOption(run.Request) is { } option)
         {

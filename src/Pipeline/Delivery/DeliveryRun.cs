@@ -21,6 +21,9 @@ internal sealed class DeliveryRun(Build build, DeliveryRequest request, HostEnvi
 
     public CandidateStore Store { get; } = new(build.Root / "artifacts" / "candidates");
 
+    /// <summary>How a failed check is described: masked with the run's secrets, located in the script.</summary>
+    public required FailureMessage Failures { get; init; }
+
     /// <summary>The candidate chosen before the run (from evidence, <c>--candidate</c> or <c>--rollback-to</c>), per promotion.</summary>
     public ConcurrentDictionary<Promotion, Deployment> Selected { get; } = new();
 

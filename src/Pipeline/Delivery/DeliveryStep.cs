@@ -12,11 +12,8 @@ internal abstract class DeliveryStep(Target target, DeliveryEnvironment environm
 
     public ReleasePolicy Policy { get; } = policy;
 
-    /// <summary>Set by the invocation before anything runs.</summary>
-    public DeliveryRun? Run { get; set; }
-
-    public Task ExecuteAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync(Run ?? throw new InvalidOperationException($"Target '{Target.Name}' deploys, which only works in a run started by Build.RunAsync."), cancellationToken);
+    /// <summary>Deploys in <paramref name="run"/>: the invocation's request, host, records and earlier results.</summary>
+    public Task RunAsync(DeliveryRun run, CancellationToken cancellationToken) => ExecuteAsync(run, cancellationToken);
 
     protected abstract Task ExecuteAsync(DeliveryRun run, CancellationToken cancellationToken);
 }

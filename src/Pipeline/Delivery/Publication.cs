@@ -32,7 +32,7 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                checks.Add(new RuleVerdict(check.Name, false, FailureMessage.Of(exception)));
+                checks.Add(new RuleVerdict(check.Name, false, run.Failures.Of(exception)));
             }
         }
 

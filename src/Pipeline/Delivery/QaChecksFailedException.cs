@@ -1,7 +1,9 @@
+using Pipeline.Execution;
+
 namespace Pipeline.Delivery;
 
 /// <summary>A QA check failed against a deployment; the message names each failed check and why.</summary>
-public sealed class QaChecksFailedException : Exception
+public sealed class QaChecksFailedException : Exception, IExplainedFailure
 {
     public QaChecksFailedException(string message)
         : base(message)

@@ -1,7 +1,9 @@
+using Pipeline.Execution;
+
 namespace Pipeline.Delivery;
 
 /// <summary>A release or deployment a rule does not allow: exit code 3 (<see cref="ExitCodes.Refused"/>), never a stack trace.</summary>
-public sealed class ReleaseRefusedException : Exception
+public sealed class ReleaseRefusedException : Exception, IRefusal
 {
     public ReleaseRefusedException(string message)
         : base(message)

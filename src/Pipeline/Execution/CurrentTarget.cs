@@ -1,11 +1,14 @@
 namespace Pipeline.Execution;
 
-/// <summary>The target whose body is running on this async flow, so its output can be labelled.</summary>
-internal static class CurrentTarget
+/// <summary>
+/// The target whose body is running on each async flow of one run, so its output can be labelled. One per run:
+/// two runs in one process (tests, a resident runner) never see each other's targets.
+/// </summary>
+internal sealed class CurrentTarget
 {
-    private static readonly AsyncLocal<Target?> Running = new();
+    private readonly AsyncLocal<Target?> _running = new();
 
-    public static Target? Value => Running.Value;
+    public Target? Value => _running.Value;
 
-    public static void Set(Target? target) => Running.Value = target;
+    public void Set(Target? target) => _running.Value = target;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pipeline.Planning;
+using Pipeline.Running;
 
 namespace Pipeline.Execution;
 
@@ -9,9 +10,10 @@ namespace Pipeline.Execution;
 /// finish, and always-run targets still run. After cancellation nothing new starts at all; after a forced
 /// stop the run no longer waits for the targets still running either, and records them as cancelled.
 /// </summary>
-internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRunObserver observer)
+internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRunObserver observer, RunContext run)
 {
     private readonly TargetResult?[] _results = new TargetResult?[plan.Order.Count];
+    private readonly FailureMessage _failures = new(run.Root, run.Secrets);
 
     /// <param name="forced">Stops waiting for running targets (their processes were killed; one that ignores its token may never end).</param>
     public async Task<RunResult> RunAsync(CancellationToken cancellation, CancellationToken forced = default)
@@ -138,9 +140,9 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             return new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, "--skip");
         }
 
-        if (options.Satisfied?.GetValueOrDefault(target) is { } satisfied)
+        if (options.Preskipped?.GetValueOrDefault(target) is { } reason)
         {
-            return new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, satisfied);
+            return new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, reason);
         }
 
         TargetAction? current = null;
@@ -153,12 +155,12 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             }
 
             observer.TargetStarting(target);
-            CurrentTarget.Set(target);
+            run.CurrentTarget.Set(target);
             foreach (var action in target.Actions)
             {
                 cancellation.ThrowIfCancellationRequested();
                 current = action;
-                await action.ExecuteAsync(cancellation).ConfigureAwait(false);
+                await action.ExecuteAsync(run, cancellation).ConfigureAwait(false);
             }
 
             return new TargetResult(target, TargetOutcome.Succeeded, clock.Elapsed, null);
@@ -167,10 +169,10 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         {
             return new TargetResult(target, TargetOutcome.Cancelled, clock.Elapsed, "cancelled");
         }
-        catch (Delivery.ReleaseRefusedException refusal)
+        catch (Exception refusal) when (refusal is IRefusal)
         {
             // A rule said no, which is not a failure of the script: exit code 3, even with failure allowed.
-            return new TargetResult(target, TargetOutcome.Failed, clock.Elapsed, FailureMessage.Of(refusal)) { Refused = true };
+            return new TargetResult(target, TargetOutcome.Failed, clock.Elapsed, _failures.Of(refusal)) { Refused = true };
         }
         catch (Exception exception)
         {
@@ -178,13 +180,13 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
                 target,
                 TargetOutcome.Failed,
                 clock.Elapsed,
-                FailureMessage.Of(exception, current?.DeclaredAt),
+                _failures.Of(exception, current?.DeclaredAt),
                 target.FailureAllowed,
-                FailureMessage.LocationOf(exception, current?.DeclaredAt));
+                _failures.LocationOf(exception, current?.DeclaredAt));
         }
         finally
         {
-            CurrentTarget.Set(null);
+            run.CurrentTarget.Set(null);
         }
     }
 }

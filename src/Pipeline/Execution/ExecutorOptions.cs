@@ -2,5 +2,8 @@ namespace Pipeline.Execution;
 
 /// <param name="MaxParallelism">How many targets may run at once; 1 runs them one after another.</param>
 /// <param name="KeepGoing">After a failure, run everything that does not depend on it.</param>
-/// <param name="Satisfied">Targets not to run, each with the reason shown as skipped (stages a recorded candidate already satisfies).</param>
-internal sealed record ExecutorOptions(int MaxParallelism, bool KeepGoing, IReadOnlyDictionary<Target, string>? Satisfied = null);
+/// <param name="Preskipped">
+/// Targets the caller decided before the run not to run, each with the reason shown as skipped (for example the
+/// stages a recorded release candidate already satisfies).
+/// </param>
+internal sealed record ExecutorOptions(int MaxParallelism, bool KeepGoing, IReadOnlyDictionary<Target, string>? Preskipped = null);

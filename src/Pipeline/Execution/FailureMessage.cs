@@ -9,25 +9,25 @@ namespace Pipeline.Execution;
 /// something, and the script line it came from instead of a stack trace. Several failures at once (an
 /// <see cref="AggregateException"/>) are each shown, each with its own line.
 /// </summary>
-internal static partial class FailureMessage
+internal sealed partial class FailureMessage(string root, SecretMasker secrets)
 {
     /// <param name="declaredAt">
     /// Where the failing body was declared: the place shown when the exception passed through no script
     /// line (a task returned by an expression-bodied lambda fails after the lambda has returned).
     /// </param>
-    public static string Of(Exception exception, CallSite? declaredAt = null)
+    public string Of(Exception exception, CallSite? declaredAt = null)
     {
         exception = Innermost(exception);
         var fallback = ScriptLocation(declaredAt);
         var message = exception is AggregateException { InnerExceptions.Count: > 1 } aggregate ? Several(aggregate, fallback) : Describe(exception, fallback);
-        return SecretMasker.Apply(message);
+        return secrets.Apply(message);
     }
 
     /// <summary>
-    /// The first stack frame in a build script, relative to the repository root (the current directory); for
+    /// The first stack frame in a build script, relative to the repository root; for
     /// several failures, the first one's. Without one, <paramref name="declaredAt"/> when that is in a script.
     /// </summary>
-    public static SourceLocation? LocationOf(Exception exception, CallSite? declaredAt = null)
+    public SourceLocation? LocationOf(Exception exception, CallSite? declaredAt = null)
     {
         exception = Innermost(exception);
         var inners = exception is AggregateException { InnerExceptions.Count: > 1 } aggregate ? aggregate.Flatten().InnerExceptions.Select(Innermost) : [];
@@ -36,7 +36,7 @@ internal static partial class FailureMessage
             ?? ScriptLocation(declaredAt);
     }
 
-    private static string Several(AggregateException aggregate, SourceLocation? fallback)
+    private string Several(AggregateException aggregate, SourceLocation? fallback)
     {
         // Exceptions made only to be thrown together have no stack of their own: their place is where they were thrown.
         var thrownAt = FirstScriptFrame(aggregate) ?? fallback;
@@ -45,11 +45,11 @@ internal static partial class FailureMessage
         return $"{headline}: {string.Join("; ", inners.Select(inner => Describe(inner, thrownAt)))}";
     }
 
-    private static string Describe(Exception exception, SourceLocation? fallback)
+    private string Describe(Exception exception, SourceLocation? fallback)
     {
         var message = exception switch
         {
-            CommandFailedException or TestsFailedException or BuildDefinitionException or Delivery.ReleaseRefusedException or Delivery.QaChecksFailedException or MissingParameterException => exception.Message,
+            IExplainedFailure => exception.Message,
             _ when exception.GetType() == typeof(Exception) => exception.Message,
             _ => $"{exception.GetType().Name}: {exception.Message}",
         };
@@ -74,7 +74,7 @@ internal static partial class FailureMessage
         return message == new AggregateException().Message ? null : message;
     }
 
-    private static SourceLocation? FirstScriptFrame(Exception exception)
+    private SourceLocation? FirstScriptFrame(Exception exception)
     {
         var match = ScriptFrame().Match(exception.StackTrace ?? string.Empty);
         return match.Success
@@ -83,10 +83,10 @@ internal static partial class FailureMessage
     }
 
     /// <summary>A call site as a script location; null outside a script (a console project's .cs files show no lines, as their frames do not).</summary>
-    private static SourceLocation? ScriptLocation(CallSite? site) =>
+    private SourceLocation? ScriptLocation(CallSite? site) =>
         site is { Line: > 0 } && site.Path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) ? new SourceLocation(Relative(site.Path), site.Line) : null;
 
-    private static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
+    private string Relative(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
     private static Exception Innermost(Exception exception)
     {

@@ -12,12 +12,14 @@ internal sealed class HostChannel
 {
     private readonly Action<string> _printLine;
     private readonly Action<string> _printRaw;
+    private readonly SecretMasker _secrets;
     private readonly HashSet<string> _unavailable = new(StringComparer.Ordinal);
 
-    public HostChannel(CiHost host, HostEnvironment environment, Action<string> printLine, Action<string> printRaw)
+    public HostChannel(CiHost host, HostEnvironment environment, SecretMasker secrets, Action<string> printLine, Action<string> printRaw)
     {
         Host = host;
         Environment = environment;
+        _secrets = secrets;
         _printLine = printLine;
         _printRaw = printRaw;
     }
@@ -53,7 +55,7 @@ internal sealed class HostChannel
         }
     }
 
-    private static void Append(AppendToFile append)
+    private void Append(AppendToFile append)
     {
         try
         {
@@ -62,7 +64,7 @@ internal sealed class HostChannel
                 Directory.CreateDirectory(directory);
             }
 
-            File.AppendAllText(append.Path, SecretMasker.Apply(append.Text));
+            File.AppendAllText(append.Path, _secrets.Apply(append.Text));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

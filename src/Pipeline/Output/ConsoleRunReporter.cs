@@ -10,7 +10,7 @@ namespace Pipeline.Output;
 /// in a collapsible group (sequential runs only: concurrent output cannot be grouped), and failures as
 /// annotations pointing at the script line where known.
 /// </summary>
-internal sealed class ConsoleRunReporter(IAnsiConsole console, HostChannel? host = null, bool groups = false) : IRunObserver
+internal sealed class ConsoleRunReporter(IAnsiConsole console, SecretMasker secrets, HostChannel? host = null, bool groups = false) : IRunObserver
 {
     private readonly bool _unicode = console.Profile.Capabilities.Unicode;
     private readonly HashSet<Target> _openGroups = [];
@@ -34,7 +34,7 @@ internal sealed class ConsoleRunReporter(IAnsiConsole console, HostChannel? host
     {
         CloseGroup(result.Target);
         var name = Markup.Escape(result.Target.Name);
-        var reason = Markup.Escape(SecretMasker.Apply(result.Reason ?? string.Empty));
+        var reason = Markup.Escape(secrets.Apply(result.Reason ?? string.Empty));
         switch (result.Outcome)
         {
             case TargetOutcome.Succeeded:
@@ -79,7 +79,7 @@ internal sealed class ConsoleRunReporter(IAnsiConsole console, HostChannel? host
     {
         host?.Apply(host.Host.Annotate(new Annotation(
             level,
-            SecretMasker.Apply($"{result.Target.Name} failed: {result.Reason}"),
+            secrets.Apply($"{result.Target.Name} failed: {result.Reason}"),
             result.Location?.File,
             result.Location?.Line,
             Title: $"Target {result.Target.Name}")));

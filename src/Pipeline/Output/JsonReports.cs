@@ -37,7 +37,7 @@ internal static class JsonReports
         json.WriteEndObject();
     });
 
-    public static string Summary(RunResult run, IReadOnlyList<string> closingLines) => Write(json =>
+    public static string Summary(RunResult run, IReadOnlyList<string> closingLines, SecretMasker secrets) => Write(json =>
     {
         json.WriteStartObject();
         json.WriteNumber("exitCode", run.ExitCode);
@@ -50,14 +50,14 @@ internal static class JsonReports
             json.WriteString("name", result.Target.Name);
             json.WriteString("outcome", JsonNamingPolicy.KebabCaseLower.ConvertName(result.Outcome.ToString()));
             json.WriteNumber("durationSeconds", Math.Round(result.Duration.TotalSeconds, 3));
-            json.WriteString("reason", result.Reason is null ? null : SecretMasker.Apply(result.Reason));
+            json.WriteString("reason", result.Reason is null ? null : secrets.Apply(result.Reason));
             json.WriteBoolean("failureAllowed", result.FailureAllowed);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteStartArray("closingLines");
-        closingLines.ToList().ForEach(line => json.WriteStringValue(SecretMasker.Apply(line)));
+        closingLines.ToList().ForEach(line => json.WriteStringValue(secrets.Apply(line)));
         json.WriteEndArray();
         json.WriteEndObject();
     });

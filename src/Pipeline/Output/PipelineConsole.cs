@@ -1,24 +1,26 @@
+using Pipeline.Execution;
 using Pipeline.Secrets;
 using Spectre.Console;
 
 namespace Pipeline.Output;
 
 /// <summary>
-/// The process's console as Pipeline sets it up once: standard output and error pass through target
-/// labelling and secret masking, and a Spectre console writes on top with colour only on a terminal.
+/// The console of one run: while it is installed, standard output and error pass through target labelling and
+/// the run's secret masking, and a Spectre console writes on top with colour only on a terminal. Disposing it
+/// writes out what was held back and gives the process its own writers back.
 /// </summary>
-internal sealed class PipelineConsole
+internal sealed class PipelineConsole : IDisposable
 {
     /// <summary>The width given to redirected output: wider than any line a build prints.</summary>
     internal const int UnwrappedWidth = 10_000;
 
-    private static PipelineConsole? _installed;
-
     private readonly TextWriter _rawOutput;
+    private readonly TextWriter _rawError;
 
-    private PipelineConsole(TargetLabellingWriter output, TargetLabellingWriter error, IAnsiConsole ansi, TextWriter rawOutput)
+    private PipelineConsole(TargetLabellingWriter output, TargetLabellingWriter error, IAnsiConsole ansi, TextWriter rawOutput, TextWriter rawError)
     {
         _rawOutput = rawOutput;
+        _rawError = rawError;
         Output = output;
         Error = error;
         Ansi = ansi;
@@ -40,20 +42,16 @@ internal sealed class PipelineConsole
         }
     }
 
-    public static PipelineConsole Install()
+    /// <param name="noColor">Whether <c>NO_COLOR</c> is set in the run's environment.</param>
+    public static PipelineConsole Install(SecretMasker secrets, CurrentTarget currentTarget, bool noColor)
     {
-        if (_installed is not null)
-        {
-            return _installed;
-        }
-
         var rawOutput = Console.Out;
-        var output = new TargetLabellingWriter(new MaskingTextWriter(rawOutput));
-        var error = new TargetLabellingWriter(new MaskingTextWriter(Console.Error));
+        var rawError = Console.Error;
+        var output = new TargetLabellingWriter(new MaskingTextWriter(rawOutput, secrets), currentTarget);
+        var error = new TargetLabellingWriter(new MaskingTextWriter(rawError, secrets), currentTarget);
         Console.SetOut(output);
         Console.SetError(error);
 
-        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var plain = Console.IsOutputRedirected || noColor;
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -72,7 +70,7 @@ internal sealed class PipelineConsole
             ansi.Profile.Width = UnwrappedWidth;
         }
 
-        return _installed = new PipelineConsole(output, error, ansi, rawOutput);
+        return new PipelineConsole(output, error, ansi, rawOutput, rawError);
     }
 
     /// <summary>
@@ -81,7 +79,7 @@ internal sealed class PipelineConsole
     /// </summary>
     public void WriteRaw(string line)
     {
-        Console.Out.Flush();
+        Output.Flush();
         _rawOutput.WriteLine(line);
         _rawOutput.Flush();
     }
@@ -91,5 +89,13 @@ internal sealed class PipelineConsole
     {
         Output.Complete();
         Error.Complete();
+    }
+
+    /// <summary>Writes out everything held back and puts the process's own writers back.</summary>
+    public void Dispose()
+    {
+        Flush();
+        Console.SetOut(_rawOutput);
+        Console.SetError(_rawError);
     }
 }

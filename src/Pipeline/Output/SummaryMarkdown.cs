@@ -7,7 +7,7 @@ namespace Pipeline.Output;
 /// <summary>The run's summary as Markdown, for <c>artifacts/summary.md</c> and the CI host's job summary.</summary>
 internal static class SummaryMarkdown
 {
-    public static string Render(RunResult run, IReadOnlyList<string> closingLines)
+    public static string Render(RunResult run, IReadOnlyList<string> closingLines, SecretMasker secrets)
     {
         var verdict = run.ExitCode switch
         {
@@ -37,7 +37,7 @@ internal static class SummaryMarkdown
             text.Append($"\n{Cell(line)}\n");
         }
 
-        return SecretMasker.Apply(text.ToString());
+        return secrets.Apply(text.ToString());
     }
 
     private static string Cell(string value) =>

@@ -7,7 +7,7 @@ namespace Pipeline.Output;
 /// <summary>The table that ends every run: each target, its outcome and duration, and the wall time.</summary>
 internal static class SummaryPrinter
 {
-    public static void Print(IAnsiConsole console, RunResult run)
+    public static void Print(IAnsiConsole console, RunResult run, SecretMasker secrets)
     {
         var table = new Table().Border(console.Profile.Capabilities.Unicode ? TableBorder.Rounded : TableBorder.Ascii)
             .AddColumn("Target")
@@ -20,7 +20,7 @@ internal static class SummaryPrinter
                 Markup.Escape(result.Target.Name),
                 Outcome(result),
                 result.Outcome is TargetOutcome.NotRun ? string.Empty : Durations.Format(result.Duration),
-                Markup.Escape(SecretMasker.Apply(result.Reason ?? string.Empty)));
+                Markup.Escape(secrets.Apply(result.Reason ?? string.Empty)));
         }
 
         var verdict = run.ExitCode switch

@@ -9,7 +9,7 @@ namespace Pipeline.Output;
 /// target writes is prefixed with its name, and lines of different targets never interleave mid-line.
 /// Sequential runs pass text straight through.
 /// </summary>
-internal sealed class TargetLabellingWriter(TextWriter inner) : TextWriter
+internal sealed class TargetLabellingWriter(TextWriter inner, CurrentTarget current) : TextWriter
 {
     private readonly Dictionary<Target, StringBuilder> _pending = [];
 
@@ -31,7 +31,7 @@ internal sealed class TargetLabellingWriter(TextWriter inner) : TextWriter
             return;
         }
 
-        var target = CurrentTarget.Value;
+        var target = current.Value;
         lock (_pending)
         {
             if (!LabelLines || target is null)

@@ -1,3 +1,5 @@
+using Pipeline.Execution;
+
 namespace Pipeline;
 
 /// <summary>
@@ -6,4 +8,4 @@ namespace Pipeline;
 /// </summary>
 internal sealed class MissingParameterException(IParameter parameter) : Exception(
     $"--{parameter.Name} was not given: {parameter.Description.TrimEnd('.')}. Pass --{parameter.Name} <value> or set {parameter.EnvironmentVariable}; " +
-    $"a target that declares .Requires() of it is checked before any target starts.");
+    $"a target that declares .Requires() of it is checked before any target starts."), IExplainedFailure;

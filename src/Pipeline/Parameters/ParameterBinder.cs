@@ -13,13 +13,13 @@ internal static class ParameterBinder
         IReadOnlyList<IParameter> parameters,
         IReadOnlyDictionary<IParameter, IReadOnlyList<string>> commandLine,
         Func<string, string?> environment,
-        string? invocationDirectory = null)
+        string invocationDirectory,
+        SecretMasker secrets)
     {
-        var baseDirectory = invocationDirectory ?? Directory.GetCurrentDirectory();
         var errors = new List<string>();
         foreach (var parameter in parameters)
         {
-            if (Bind(parameter, commandLine, environment, baseDirectory) is { } error)
+            if (Bind(parameter, commandLine, environment, new Sources(invocationDirectory, secrets)) is { } error)
             {
                 errors.Add(error);
             }
@@ -45,22 +45,22 @@ internal static class ParameterBinder
         IParameter parameter,
         IReadOnlyDictionary<IParameter, IReadOnlyList<string>> commandLine,
         Func<string, string?> environment,
-        string baseDirectory)
+        Sources sources)
     {
         var type = Nullable.GetUnderlyingType(parameter.ValueType) ?? parameter.ValueType;
         if (parameter.IsSecret)
         {
-            SecretMasker.Register(environment(parameter.EnvironmentVariable));
+            sources.Secrets.Register(environment(parameter.EnvironmentVariable));
         }
 
         if (commandLine.TryGetValue(parameter, out var raw))
         {
-            return Convert(parameter, type, raw, baseDirectory, ParameterSource.CommandLine, $"--{parameter.Name}");
+            return Convert(parameter, type, raw, sources, ParameterSource.CommandLine, $"--{parameter.Name}");
         }
 
         if (environment(parameter.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
         {
-            return Convert(parameter, type, [fromEnvironment], baseDirectory, ParameterSource.Environment, $"{parameter.EnvironmentVariable} (for --{parameter.Name})");
+            return Convert(parameter, type, [fromEnvironment], sources, ParameterSource.Environment, $"{parameter.EnvironmentVariable} (for --{parameter.Name})");
         }
 
         // A required parameter nobody gave is left unset: only the scheduled targets that require it are
@@ -69,14 +69,14 @@ internal static class ParameterBinder
         return null;
     }
 
-    private static string? Convert(IParameter parameter, Type type, IReadOnlyList<string> raw, string baseDirectory, ParameterSource source, string origin)
+    private static string? Convert(IParameter parameter, Type type, IReadOnlyList<string> raw, Sources sources, ParameterSource source, string origin)
     {
         if (parameter.IsSecret)
         {
-            raw.ToList().ForEach(SecretMasker.Register);
+            raw.ToList().ForEach(sources.Secrets.Register);
         }
 
-        if (!ParameterValueParser.TryParse(type, raw, baseDirectory, out var value, out var problem))
+        if (!ParameterValueParser.TryParse(type, raw, sources.InvocationDirectory, out var value, out var problem))
         {
             // A secret's rejected value is masked by the writers too; say nothing of it here anyway.
             return parameter.IsSecret ? $"{origin}: expected {ParameterValueParser.Describe(type)}." : $"{origin}: {problem}.";
@@ -85,4 +85,7 @@ internal static class ParameterBinder
         parameter.Bind(value, source);
         return null;
     }
+
+    /// <summary>Where relative paths resolve, and the run's masker that learns every secret value given.</summary>
+    private sealed record Sources(string InvocationDirectory, SecretMasker Secrets);
 }

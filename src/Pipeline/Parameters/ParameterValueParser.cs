@@ -16,10 +16,6 @@ internal static class ParameterValueParser
 
     public static bool IsFlag(Type type) => type == typeof(bool);
 
-    /// <summary>Parses the raw values; relative paths resolve against the current directory.</summary>
-    public static bool TryParse(Type type, IReadOnlyList<string> raw, out object? value, out string error) =>
-        TryParse(type, raw, Directory.GetCurrentDirectory(), out value, out error);
-
     /// <summary>
     /// Parses the raw values; for a list each raw value may also hold comma-separated items. Relative paths
     /// resolve against <paramref name="baseDirectory"/>: where the user typed the command.

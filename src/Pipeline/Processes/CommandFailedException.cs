@@ -1,17 +1,19 @@
+using Pipeline.Execution;
+using Pipeline.Running;
 using Pipeline.Secrets;
 
 namespace Pipeline;
 
 /// <summary>A command exited with a non-zero code or timed out. The message shows the command line, secrets masked.</summary>
-public sealed class CommandFailedException : Exception
+public sealed class CommandFailedException : Exception, IExplainedFailure
 {
     public CommandFailedException(string message)
-        : base(SecretMasker.Apply(message))
+        : base(RunContext.MaskInCurrentRun(message))
     {
     }
 
     public CommandFailedException(string message, Exception innerException)
-        : base(SecretMasker.Apply(message), innerException)
+        : base(RunContext.MaskInCurrentRun(message), innerException)
     {
     }
 

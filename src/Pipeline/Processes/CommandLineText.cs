@@ -1,3 +1,4 @@
+using Pipeline.Running;
 using Pipeline.Secrets;
 
 namespace Pipeline;
@@ -7,7 +8,7 @@ internal static class CommandLineText
 {
     public static string Format(string program, IEnumerable<string> arguments) =>
         // Masked before quoting too: quoting can split a secret ("pa'ss" becomes 'pa'\''ss') so it no longer matches.
-        SecretMasker.Apply(string.Join(' ', new[] { program }.Concat(arguments).Select(a => Quote(SecretMasker.Apply(a)))));
+        RunContext.MaskInCurrentRun(string.Join(' ', new[] { program }.Concat(arguments).Select(a => Quote(RunContext.MaskInCurrentRun(a)))));
 
     // Only arguments made of these characters are shown bare; anything else a shell could read differently is quoted.
     // The mask itself (****) stands for a value, so it does not make an argument need quotes.

@@ -1,3 +1,4 @@
+using Pipeline.Running;
 using Pipeline.Secrets;
 
 namespace Pipeline;
@@ -87,7 +88,7 @@ public static class DotNet
         string? apiKey = null,
         CancellationToken cancellationToken = default)
     {
-        SecretMasker.Register(apiKey);
+        RunContext.Current?.RegisterSecret(apiKey);
         string[] key = apiKey is null ? [] : ["--api-key", apiKey];
         return RunAsync(["nuget", "push", package, "--source", source, "--skip-duplicate", .. key], cancellationToken);
     }

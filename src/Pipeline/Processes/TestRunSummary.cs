@@ -1,3 +1,5 @@
+using Pipeline.Execution;
+
 namespace Pipeline;
 
 /// <summary>Counts of a test run, read from its TRX reports.</summary>
@@ -17,7 +19,7 @@ public sealed record TestRunSummary(int Passed, int Failed, int Skipped)
 }
 
 /// <summary>Tests ran and some failed.</summary>
-public sealed class TestsFailedException : Exception
+public sealed class TestsFailedException : Exception, IExplainedFailure
 {
     public TestsFailedException(string message)
         : base(message)

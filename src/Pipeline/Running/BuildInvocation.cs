@@ -5,6 +5,7 @@ using Pipeline.Files;
 using Pipeline.Hosts;
 using Pipeline.Output;
 using Pipeline.Planning;
+using Pipeline.Secrets;
 
 namespace Pipeline.Running;
 
@@ -15,17 +16,19 @@ namespace Pipeline.Running;
 /// </summary>
 internal static class BuildInvocation
 {
-    public static async Task<int> RunAsync(Build build, IReadOnlyList<string> args, Func<string, string?> environment)
+    public static async Task<int> RunAsync(Build build, IReadOnlyList<string> args, Func<string, string?> environment, TimeProvider time)
     {
-        var console = PipelineConsole.Install();
+        var secrets = new SecretMasker();
+        var currentTarget = new CurrentTarget();
+        using var console = PipelineConsole.Install(secrets, currentTarget, noColor: !string.IsNullOrEmpty(environment("NO_COLOR")));
         RunOptions options;
         ExecutionPlan plan;
         string? summaryPath;
-        DeliveryRun delivery;
+        RunContext run;
         Dictionary<Target, string> satisfied;
         try
         {
-            options = CommandLineParser.Parse(args, build.Parameters);
+            options = CommandLineParser.Parse(args, build.Parameters, secrets);
             if (options.ShowHelp)
             {
                 HelpPrinter.Print(console.Ansi, build);
@@ -42,9 +45,8 @@ internal static class BuildInvocation
                 return HistoryPrinter.Print(console, build.FindEnvironment(environmentName), options.Json);
             }
 
-            var hostEnvironment = new HostEnvironment(environment);
-            ConnectHost(build, options, hostEnvironment, console);
-            ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory);
+            run = new RunContext(build, ConnectHost(options, new HostEnvironment(environment), console, secrets), secrets, currentTarget, time) { Console = console };
+            ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory, secrets);
             summaryPath = SummaryPath(options, build);
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
             if (!options.ShowPlan && ParameterBinder.MissingFor(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target)) is { } missing)
@@ -52,19 +54,20 @@ internal static class BuildInvocation
                 throw new UsageException(missing);
             }
 
-            delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), hostEnvironment);
-            satisfied = options.ShowPlan ? [] : DeliveryPlanning.Prepare(plan, delivery);
+            run.Delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), run.Channel.Environment) { Failures = new FailureMessage(build.Root, secrets) };
+            using (run.Enter())
+            {
+                satisfied = options.ShowPlan ? [] : DeliveryPlanning.Prepare(plan, run.Delivery);
+            }
         }
         catch (Exception exception) when (exception is UsageException or PlanningException or BuildDefinitionException)
         {
             Console.Error.WriteLine($"error: {exception.Message}");
-            console.Flush();
             return ExitCodes.UsageError;
         }
         catch (ReleaseRefusedException refusal)
         {
             Console.Error.WriteLine($"error: {refusal.Message}");
-            console.Flush();
             return ExitCodes.Refused;
         }
 
@@ -79,11 +82,13 @@ internal static class BuildInvocation
                 PlanPrinter.Print(console.Ansi, plan);
             }
 
-            console.Flush();
             return ExitCodes.Success;
         }
 
-        return await ExecuteAsync(build, plan, options with { SummaryJsonPath = summaryPath }, console, delivery, satisfied).ConfigureAwait(false);
+        using (run.Enter())
+        {
+            return await ExecuteAsync(run, plan, options with { SummaryJsonPath = summaryPath }, satisfied).ConfigureAwait(false);
+        }
     }
 
     /// <summary><c>--release-mode</c> wins; else <c>PIPELINE_RELEASE_MODE</c>, which a CI host sets per branch or environment.</summary>
@@ -93,22 +98,22 @@ internal static class BuildInvocation
             : request;
 
     /// <summary>
-    /// Picks the CI host (<c>--host</c>, else detected), gives the build its channel to it, and registers every
-    /// secret with the host's own masking, those known already and those registered later.
+    /// Picks the CI host (<c>--host</c>, else detected), opens the run's channel to it, and registers every
+    /// secret with the host's own masking, those known already and those registered later in the run.
     /// </summary>
-    private static void ConnectHost(Build build, RunOptions options, HostEnvironment environment, PipelineConsole console)
+    private static HostChannel ConnectHost(RunOptions options, HostEnvironment environment, PipelineConsole console, SecretMasker secrets)
     {
         var host = options.Host is { } name
             ? HostDetector.Find(name) ?? throw new UsageException($"Unknown host '{name}'. Known hosts: {string.Join(", ", HostDetector.Names)}.")
             : HostDetector.Detect(environment);
-        var channel = new HostChannel(host, environment, line => Console.Out.WriteLine(line), console.WriteRaw);
-        build.Attach(channel);
-        foreach (var secret in Secrets.SecretMasker.Values)
+        var channel = new HostChannel(host, environment, secrets, line => Console.Out.WriteLine(line), console.WriteRaw);
+        foreach (var secret in secrets.Values)
         {
             channel.Apply(host.RegisterSecret(secret));
         }
 
-        Secrets.SecretMasker.Registered += secret => channel.Apply(host.RegisterSecret(secret));
+        secrets.Registered += secret => channel.Apply(host.RegisterSecret(secret));
+        return channel;
     }
 
     /// <summary>The absolute path for <c>--summary-json</c>, checked before anything runs.</summary>
@@ -140,18 +145,18 @@ internal static class BuildInvocation
         return full;
     }
 
-    private static async Task<int> ExecuteAsync(
-        Build build, ExecutionPlan plan, RunOptions options, PipelineConsole console, DeliveryRun delivery, IReadOnlyDictionary<Target, string> satisfied)
+    private static async Task<int> ExecuteAsync(RunContext run, ExecutionPlan plan, RunOptions options, IReadOnlyDictionary<Target, string> satisfied)
     {
         DescendantProcesses.AdoptOrphans();
         using var signals = new InterruptSignals();
+        var console = run.Console!;
         console.LabelLines = options.Parallelism > 1;
-        var channel = build.Channel!;
+        var channel = run.Channel;
         var groups = options.Parallelism == 1 && channel.Host.Supports(HostCapability.Groups) == CapabilitySupport.Runtime;
-        var reporter = new ConsoleRunReporter(console.Ansi, channel, groups);
-        var executor = new Executor(plan, new ExecutorOptions(options.Parallelism, options.KeepGoing, satisfied), new ResultRecordingObserver(reporter, delivery.Finished));
-        var run = await executor.RunAsync(signals.Token, signals.Forced).ConfigureAwait(false);
-        if (run.Cancelled)
+        var reporter = new ConsoleRunReporter(console.Ansi, run.Secrets, channel, groups);
+        var executor = new Executor(plan, new ExecutorOptions(options.Parallelism, options.KeepGoing, satisfied), new ResultRecordingObserver(reporter, run.Delivery!.Finished), run);
+        var result = await executor.RunAsync(signals.Token, signals.Forced).ConfigureAwait(false);
+        if (result.Cancelled)
         {
             // A command's own tree kill misses the processes whose parent had already died (of the same group
             // signal, say); the runner adopted them, so they are found and killed here.
@@ -161,14 +166,14 @@ internal static class BuildInvocation
         console.LabelLines = false;
         console.Flush();
 
-        SummaryPrinter.Print(console.Ansi, run);
-        PublishRunRecord(build, run, channel);
-        var exitCode = run.ExitCode;
+        SummaryPrinter.Print(console.Ansi, result, run.Secrets);
+        PublishRunRecord(run, result);
+        var exitCode = result.ExitCode;
         if (options.SummaryJsonPath is { } path)
         {
             try
             {
-                AtomicFile.WriteAllText(path, JsonReports.Summary(run, build.ClosingLines));
+                AtomicFile.WriteAllText(path, JsonReports.Summary(result, run.ClosingLines, run.Secrets));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -177,12 +182,11 @@ internal static class BuildInvocation
             }
         }
 
-        foreach (var line in build.ClosingLines)
+        foreach (var line in run.ClosingLines)
         {
             Console.Out.WriteLine(line);
         }
 
-        console.Flush();
         return exitCode;
     }
 
@@ -196,15 +200,16 @@ internal static class BuildInvocation
     /// <c>artifacts/summary.md</c> and <c>artifacts/outputs.env</c> on every host, and the host's own job
     /// summary where it has one. Failing to write them is a warning, not a failed build.
     /// </summary>
-    private static void PublishRunRecord(Build build, RunResult run, HostChannel channel)
+    private static void PublishRunRecord(RunContext run, RunResult result)
     {
-        var artifacts = Path.Combine(build.Root, "artifacts");
+        var artifacts = Path.Combine(run.Root, "artifacts");
+        var channel = run.Channel;
         try
         {
-            var markdown = SummaryMarkdown.Render(run, build.ClosingLines);
+            var markdown = SummaryMarkdown.Render(result, run.ClosingLines, run.Secrets);
             var summaryFile = Path.Combine(artifacts, "summary.md");
             AtomicFile.WriteAllText(summaryFile, markdown, durable: false);
-            AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), Secrets.SecretMasker.Apply(string.Concat(build.Outputs.Select(DotEnvLine))), durable: false);
+            AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), run.Secrets.Apply(string.Concat(run.Outputs.Select(DotEnvLine))), durable: false);
             channel.Apply(channel.Host.PublishSummary(markdown, summaryFile, channel.Environment));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

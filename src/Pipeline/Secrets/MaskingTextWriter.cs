@@ -8,7 +8,7 @@ namespace Pipeline.Secrets;
 /// the text after it shows whether it is one. So a secret written in pieces, even with flushes between them
 /// as progress output does, is still seen whole and masked.
 /// </summary>
-internal sealed class MaskingTextWriter(TextWriter inner) : TextWriter
+internal sealed class MaskingTextWriter(TextWriter inner, SecretMasker masker) : TextWriter
 {
     private readonly StringBuilder _pending = new();
 
@@ -62,7 +62,7 @@ internal sealed class MaskingTextWriter(TextWriter inner) : TextWriter
     {
         lock (_pending)
         {
-            inner.Write(SecretMasker.Apply(_pending.ToString()));
+            inner.Write(masker.Apply(_pending.ToString()));
             _pending.Clear();
             inner.Flush();
         }
@@ -81,7 +81,7 @@ internal sealed class MaskingTextWriter(TextWriter inner) : TextWriter
     private void WritePending(bool upToLastLineEnd)
     {
         var text = _pending.ToString();
-        var length = SecretMasker.WritableLength(text);
+        var length = masker.WritableLength(text);
         if (upToLastLineEnd)
         {
             length = Math.Min(length, text.LastIndexOf('\n') + 1);
@@ -92,7 +92,7 @@ internal sealed class MaskingTextWriter(TextWriter inner) : TextWriter
             return;
         }
 
-        inner.Write(SecretMasker.Apply(text[..length]));
+        inner.Write(masker.Apply(text[..length]));
         _pending.Remove(0, length);
         if (upToLastLineEnd)
         {

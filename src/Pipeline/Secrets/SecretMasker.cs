@@ -1,10 +1,10 @@
 namespace Pipeline.Secrets;
 
 /// <summary>
-/// The process-wide set of secret values and the one place that replaces them. Every writer Pipeline
-/// installs, every command line it shows and every failure message passes through <see cref="Mask"/>.
+/// One run's set of secret values and the one place that replaces them. Every writer the run installs, every
+/// command line it shows and every failure message passes through <see cref="Apply"/>.
 /// </summary>
-public static class SecretMasker
+public sealed class SecretMasker
 {
     /// <summary>What a secret is replaced with.</summary>
     public const string Mask = "****";
@@ -12,17 +12,17 @@ public static class SecretMasker
     // Values this short would mask ordinary text everywhere and protect nothing.
     private const int MinimumLength = 3;
 
-    private static volatile string[] _secrets = [];
-    private static readonly Lock Gate = new();
+    private readonly Lock _gate = new();
+    private volatile string[] _secrets = [];
 
-    /// <summary>Raised for each newly registered value, so a CI host can be told to mask it too.</summary>
-    internal static event Action<string>? Registered;
+    /// <summary>Raised for each newly registered value, so the run can tell its CI host to mask it too.</summary>
+    internal event Action<string>? Registered;
 
     /// <summary>Every value registered so far (longest first).</summary>
-    internal static IReadOnlyList<string> Values => _secrets;
+    internal IReadOnlyList<string> Values => _secrets;
 
     /// <summary>Registers a value that must never be printed. Empty and very short values are ignored.</summary>
-    public static void Register(string? secret)
+    public void Register(string? secret)
     {
         if (string.IsNullOrWhiteSpace(secret) || secret.Length < MinimumLength)
         {
@@ -32,7 +32,7 @@ public static class SecretMasker
         // A multi-line secret (a key file) is often printed line by line, so each line is a secret too.
         var parts = secret.Split('\n').Select(line => line.Trim()).Where(line => line.Length >= MinimumLength).Append(secret);
         string[] added;
-        lock (Gate)
+        lock (_gate)
         {
             added = [.. parts.Except(_secrets)];
 
@@ -47,7 +47,7 @@ public static class SecretMasker
     }
 
     /// <summary>The text with every registered secret replaced by <c>****</c>.</summary>
-    public static string Apply(string text)
+    public string Apply(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         foreach (var secret in _secrets)
@@ -63,7 +63,7 @@ public static class SecretMasker
     /// be the start of a secret whose rest has not been written yet. A secret seen whole is never cut at the end
     /// of that length, so masking the part and the tail apart masks the same as masking them together.
     /// </summary>
-    internal static int WritableLength(string text)
+    internal int WritableLength(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var secrets = _secrets;

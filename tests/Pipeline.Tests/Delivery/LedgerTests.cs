@@ -1,3 +1,4 @@
+using Pipeline.Execution;
 using Pipeline.Delivery.Records;
 using Pipeline.Secrets;
 
@@ -84,7 +85,9 @@ public sealed class LedgerTests : IDisposable
     public void A_registered_secret_never_reaches_the_file()
     {
         var secret = SecretValues.NewValue();
-        SecretMasker.Register(secret);
+        var run = Runs.Context(new Build());
+        run.RegisterSecret(secret);
+        using var inRun = run.Enter();
         var ledger = NewLedger();
 
         ledger.Append(Record("approval", "1.2.0", comment: $"token {secret} used"));

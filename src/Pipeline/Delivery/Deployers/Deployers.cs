@@ -13,7 +13,7 @@ public static class Deployers
     public static IDeployer NuGetFeed(string source, string? apiKey = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        Secrets.SecretMasker.Register(apiKey);
+        Running.RunContext.Current?.RegisterSecret(apiKey);
         return new NuGetFeedDeployer(source, apiKey);
     }
 

@@ -24,7 +24,7 @@ public sealed class Ledger(AbsolutePath directory)
     public void Append(LedgerRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var line = Secrets.SecretMasker.Apply(JsonSerializer.Serialize(record, Json)) + "\n";
+        var line = Running.RunContext.MaskInCurrentRun(JsonSerializer.Serialize(record, Json)) + "\n";
         using var exclusive = FileLock.Acquire(Path + ".lock", TimeSpan.FromMinutes(1), "appending to the ledger", CancellationToken.None)
             ?? throw new IOException($"The ledger {Path} stayed locked for a minute.");
         var existing = File.Exists(Path) ? File.ReadAllBytes(Path) : [];
