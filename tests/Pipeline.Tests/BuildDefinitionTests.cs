@@ -1,3 +1,5 @@
+using Pipeline.Execution;
+
 namespace Pipeline.Tests;
 
 public class BuildDefinitionTests
@@ -184,12 +186,31 @@ public class BuildDefinitionTests
     }
 
     [Fact]
-    public void Writing_a_closing_line_while_declaring_targets_is_a_definition_error()
+    public async Task A_closing_line_written_while_declaring_is_part_of_the_definition_and_comes_first_in_every_run()
     {
         var build = new Build();
+        build.WriteAtEnd("declared");
+        build.Target("Report").Executes(() => build.WriteAtEnd("from the body"));
+        var first = Runs.Context(build);
+        var second = Runs.Context(build);
 
-        var error = Assert.Throws<BuildDefinitionException>(() => build.WriteAtEnd("too early"));
+        await Runs.RunAsync(build, first, "Report");
+        await Runs.RunAsync(build, second, "Report");
 
-        Assert.Contains("in a target's body", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["declared", "from the body"], first.ClosingLines);
+        Assert.Equal(["declared", "from the body"], second.ClosingLines);
+    }
+
+    [Fact]
+    public async Task Declaring_a_target_from_a_targets_body_is_a_definition_error()
+    {
+        var build = new Build();
+        build.Target("Sneaky").Executes(() => build.Target("Late"));
+
+        var run = await Runs.RunAsync(build, "Sneaky");
+
+        Assert.Equal(TargetOutcome.Failed, run.Outcome("Sneaky"));
+        Assert.Contains("Target 'Late' belongs to the build's definition", run.Result("Sneaky").Reason, StringComparison.Ordinal);
+        Assert.Single(build.Targets);
     }
 }

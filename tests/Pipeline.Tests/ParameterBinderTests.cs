@@ -1,3 +1,6 @@
+using Pipeline.Hosts;
+using Pipeline.Hosts.Vendors;
+using Pipeline.Running;
 using Pipeline.Execution;
 using Pipeline.CommandLine;
 using Pipeline.Secrets;
@@ -16,7 +19,7 @@ public class ParameterBinderTests
         var build = new Build();
         var retries = build.Parameter("retries", 1, "Retries.");
 
-        Bind(build, Values((retries, ["3"])), Environment(("PIPELINE_RETRIES", "2")));
+        using var run = Bind(build, Values((retries, ["3"])), Environment(("PIPELINE_RETRIES", "2")));
 
         Assert.Equal(3, retries.Value);
         Assert.Equal(ParameterSource.CommandLine, retries.Source);
@@ -28,7 +31,7 @@ public class ParameterBinderTests
         var build = new Build();
         var retries = build.Parameter("retries", 1, "Retries.");
 
-        Bind(build, Values(), Environment(("PIPELINE_RETRIES", "2")));
+        using var run = Bind(build, Values(), Environment(("PIPELINE_RETRIES", "2")));
 
         Assert.Equal(2, retries.Value);
         Assert.Equal(ParameterSource.Environment, retries.Source);
@@ -40,11 +43,10 @@ public class ParameterBinderTests
         var build = new Build();
         var configuration = build.Parameter("configuration", "Release", "Configuration.");
 
-        Bind(build, Values(), NoEnvironment);
+        using var run = Bind(build, Values(), NoEnvironment);
 
         Assert.Equal("Release", configuration.Value);
         Assert.Equal(ParameterSource.Default, configuration.Source);
-        Assert.True(configuration.HasValue);
     }
 
     [Fact]
@@ -53,7 +55,7 @@ public class ParameterBinderTests
         var build = new Build();
         var configuration = build.Parameter("configuration", "Release", "Configuration.");
 
-        Bind(build, Values(), Environment(("PIPELINE_CONFIGURATION", string.Empty)));
+        using var run = Bind(build, Values(), Environment(("PIPELINE_CONFIGURATION", string.Empty)));
 
         Assert.Equal("Release", configuration.Value);
         Assert.Equal(ParameterSource.Default, configuration.Source);
@@ -66,7 +68,7 @@ public class ParameterBinderTests
         var apiUrl = build.Parameter("api-url", "http://default", "API.");
 
         Assert.Equal("PIPELINE_API_URL", apiUrl.EnvironmentVariable);
-        Bind(build, Values(), Environment(("PIPELINE_API_URL", "http://from-env")));
+        using var run = Bind(build, Values(), Environment(("PIPELINE_API_URL", "http://from-env")));
         Assert.Equal("http://from-env", apiUrl.Value);
     }
 
@@ -76,7 +78,7 @@ public class ParameterBinderTests
         var build = new Build();
         var token = build.Parameter("token", "none", "Token.", environmentVariable: "GITHUB_TOKEN");
 
-        Bind(build, Values(), Environment(("GITHUB_TOKEN", "from-github"), ("PIPELINE_TOKEN", "ignored")));
+        using var run = Bind(build, Values(), Environment(("GITHUB_TOKEN", "from-github"), ("PIPELINE_TOKEN", "ignored")));
 
         Assert.Equal("GITHUB_TOKEN", token.EnvironmentVariable);
         Assert.Equal("from-github", token.Value);
@@ -88,7 +90,7 @@ public class ParameterBinderTests
         var build = new Build();
         var tags = build.Parameter("tags", new[] { "default" }, "Tags.");
 
-        Bind(build, Values(), Environment(("PIPELINE_TAGS", "a,b")));
+        using var run = Bind(build, Values(), Environment(("PIPELINE_TAGS", "a,b")));
 
         Assert.Equal(["a", "b"], tags.Value);
     }
@@ -99,7 +101,7 @@ public class ParameterBinderTests
         var build = new Build();
         var sign = build.Parameter("sign", false, "Approve.");
 
-        Bind(build, Values((sign, [])), NoEnvironment);
+        using var run = Bind(build, Values((sign, [])), NoEnvironment);
 
         Assert.True(sign.Value);
     }
@@ -110,7 +112,7 @@ public class ParameterBinderTests
         var build = new Build();
         var port = build.Parameter<int?>("port", null, "Port.");
 
-        Bind(build, Values((port, ["8080"])), NoEnvironment);
+        using var run = Bind(build, Values((port, ["8080"])), NoEnvironment);
 
         Assert.Equal(8080, port.Value);
     }
@@ -122,12 +124,12 @@ public class ParameterBinderTests
         var version = build.RequiredParameter<string>("release-version", "The version to release.");
         var release = build.Target("Release").Requires(version);
 
-        Bind(build, Values(), NoEnvironment);
+        using var run = Bind(build, Values(), NoEnvironment);
 
-        Assert.False(version.HasValue);
+        Assert.Equal(ParameterSource.Unset, version.Source);
         Assert.Equal(
             "Target 'Release' requires --release-version (or the environment variable PIPELINE_RELEASE_VERSION): The version to release.",
-            ParameterBinder.MissingFor([release]));
+            ParameterBinder.MissingFor([release], run.Parameters));
     }
 
     [Fact]
@@ -135,7 +137,7 @@ public class ParameterBinderTests
     {
         var build = new Build();
         var version = build.RequiredParameter<string>("release-version", "The version to release.");
-        Bind(build, Values(), NoEnvironment);
+        using var run = Bind(build, Values(), NoEnvironment);
 
         var error = Assert.Throws<MissingParameterException>(() => version.Value);
 
@@ -152,7 +154,7 @@ public class ParameterBinderTests
         var build = new Build();
         var version = build.RequiredParameter<string>("release-version", "The version.");
 
-        Bind(build, Values(), Environment(("PIPELINE_RELEASE_VERSION", "1.2.3")));
+        using var run = Bind(build, Values(), Environment(("PIPELINE_RELEASE_VERSION", "1.2.3")));
 
         Assert.Equal("1.2.3", version.Value);
     }
@@ -214,7 +216,7 @@ public class ParameterBinderTests
     {
         var build = new Build();
         var configuration = build.Parameter("configuration", "Release", "Configuration.");
-        Bind(build, Values(), NoEnvironment);
+        using var run = Bind(build, Values(), NoEnvironment);
 
         string value = configuration;
 
@@ -227,9 +229,9 @@ public class ParameterBinderTests
         var build = new Build();
         var token = build.Secret("token", "Token.");
 
-        Bind(build, Values(), NoEnvironment);
+        using var run = Bind(build, Values(), NoEnvironment);
 
-        Assert.False(token.HasValue);
+        Assert.Equal(ParameterSource.Unset, token.Source);
         Assert.Null(token.Value);
         Assert.Null(token.DefaultDisplay);
     }
@@ -241,7 +243,7 @@ public class ParameterBinderTests
         var build = new Build();
         var token = build.Secret("token", "Token.");
 
-        Bind(build, Values(), Environment(("PIPELINE_TOKEN", secret)));
+        using var run = Bind(build, Values(), Environment(("PIPELINE_TOKEN", secret)));
 
         Assert.Equal(secret, token.Value);
         Assert.Equal($"key={SecretMasker.Mask}", Masker.Apply($"key={secret}"));
@@ -254,7 +256,7 @@ public class ParameterBinderTests
         var build = new Build();
         var token = build.Secret("token", "Token.");
 
-        Bind(build, Values((token, [secret])), NoEnvironment);
+        using var run = Bind(build, Values((token, [secret])), NoEnvironment);
 
         Assert.Equal(SecretMasker.Mask, Masker.Apply(secret));
     }
@@ -265,9 +267,9 @@ public class ParameterBinderTests
         var build = new Build();
         var token = build.Secret("token", "Key for the feed.");
         var publish = build.Target("Publish").Requires(token);
-        Bind(build, Values(), NoEnvironment);
+        using var run = Bind(build, Values(), NoEnvironment);
 
-        var missing = ParameterBinder.MissingFor([publish]);
+        var missing = ParameterBinder.MissingFor([publish], run.Parameters);
 
         Assert.Equal("Target 'Publish' requires --token (or the environment variable PIPELINE_TOKEN): Key for the feed.", missing);
     }
@@ -278,9 +280,9 @@ public class ParameterBinderTests
         var build = new Build();
         var version = build.Parameter("release-version", string.Empty, "Version.");
         var release = build.Target("Release").Requires(version);
-        Bind(build, Values(), NoEnvironment);
+        using var run = Bind(build, Values(), NoEnvironment);
 
-        Assert.NotNull(ParameterBinder.MissingFor([release]));
+        Assert.NotNull(ParameterBinder.MissingFor([release], run.Parameters));
     }
 
     [Fact]
@@ -289,9 +291,9 @@ public class ParameterBinderTests
         var build = new Build();
         var token = build.Secret("token", "Key.");
         var publish = build.Target("Publish").Requires(token);
-        Bind(build, Values(), Environment(("PIPELINE_TOKEN", SecretValues.NewValue())));
+        using var run = Bind(build, Values(), Environment(("PIPELINE_TOKEN", SecretValues.NewValue())));
 
-        Assert.Null(ParameterBinder.MissingFor([publish]));
+        Assert.Null(ParameterBinder.MissingFor([publish], run.Parameters));
     }
 
     [Fact]
@@ -303,18 +305,31 @@ public class ParameterBinderTests
         var publish = build.Target("Publish").Requires(token);
         var tag = build.Target("Tag").Requires(token, version);
         var compile = build.Target("Compile");
-        Bind(build, Values(), NoEnvironment);
+        using var run = Bind(build, Values(), NoEnvironment);
 
-        Assert.Null(ParameterBinder.MissingFor([compile]));
-        var missing = ParameterBinder.MissingFor([publish, tag])!.Split(System.Environment.NewLine);
+        Assert.Null(ParameterBinder.MissingFor([compile], run.Parameters));
+        var missing = ParameterBinder.MissingFor([publish, tag], run.Parameters)!.Split(System.Environment.NewLine);
         Assert.Equal(3, missing.Length);
         Assert.StartsWith("Target 'Publish' requires --token", missing[0], StringComparison.Ordinal);
         Assert.StartsWith("Target 'Tag' requires --token", missing[1], StringComparison.Ordinal);
         Assert.StartsWith("Target 'Tag' requires --release-version", missing[2], StringComparison.Ordinal);
     }
 
-    private void Bind(Build build, Dictionary<IParameter, IReadOnlyList<string>> commandLine, Func<string, string?> environment) =>
-        ParameterBinder.Bind(build.Parameters, commandLine, environment, Directory.GetCurrentDirectory(), Masker);
+    /// <summary>Binds the parameters as a run would, and makes that run the current one until disposed.</summary>
+    private BoundRun Bind(Build build, Dictionary<IParameter, IReadOnlyList<string>> commandLine, Func<string, string?> environment)
+    {
+        var values = ParameterBinder.Bind(build.Parameters, commandLine, environment, Directory.GetCurrentDirectory(), Masker);
+        var channel = new HostChannel(new LocalHost(), HostEnvironment.From(new Dictionary<string, string>()), Masker, _ => { }, _ => { });
+        var run = new RunContext(build, channel, Masker, new CurrentTarget(), TimeProvider.System, values);
+        return new BoundRun(values, run.Enter());
+    }
+
+    private sealed class BoundRun(ParameterValues parameters, IDisposable scope) : IDisposable
+    {
+        public ParameterValues Parameters { get; } = parameters;
+
+        public void Dispose() => scope.Dispose();
+    }
 
     private static Dictionary<IParameter, IReadOnlyList<string>> Values(params (IParameter Parameter, string[] Raw)[] values) =>
         values.ToDictionary(v => v.Parameter, v => (IReadOnlyList<string>)v.Raw);

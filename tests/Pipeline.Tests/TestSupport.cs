@@ -108,12 +108,13 @@ internal static class Runs
         }
     }
 
-    /// <summary>A run of <paramref name="build"/> on a local host with an empty environment, its own secrets and the real clock.</summary>
+    /// <summary>A run of <paramref name="build"/> on a local host with an empty environment (parameters at their defaults), its own secrets and the real clock.</summary>
     public static RunContext Context(Build build, TimeProvider? time = null)
     {
         var secrets = new SecretMasker();
         var channel = new HostChannel(new LocalHost(), HostEnvironment.From(new Dictionary<string, string>()), secrets, _ => { }, _ => { });
-        return new RunContext(build, channel, secrets, new CurrentTarget(), time ?? TimeProvider.System);
+        var parameters = ParameterBinder.Bind(build.Parameters, new Dictionary<IParameter, IReadOnlyList<string>>(), _ => null, Directory.GetCurrentDirectory(), secrets);
+        return new RunContext(build, channel, secrets, new CurrentTarget(), time ?? TimeProvider.System, parameters);
     }
 
     public static TargetResult Result(this RunResult run, string name) => run.Targets.Single(t => t.Target.Name == name);

@@ -13,7 +13,6 @@ internal static class CommandLineParser
 {
     public static RunOptions Parse(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters, SecretMasker secrets)
     {
-        RegisterSecretValues(args, parameters, secrets);
         var targets = new Argument<string[]>("targets") { Arity = ArgumentArity.ZeroOrMore };
         var help = new Option<bool>("--help", "-h", "-?");
         var plan = new Option<bool>("--plan");
@@ -35,6 +34,16 @@ internal static class CommandLineParser
         }
 
         var result = command.Parse(OptionalValues.Normalise(args, parameters));
+
+        // Masked before anything can print them, even an error about the command line itself.
+        foreach (var option in parameterOptions.Where(p => p.Key.IsSecret).Select(p => p.Value))
+        {
+            foreach (var token in result.GetResult(option)?.Tokens ?? [])
+            {
+                secrets.Register(token.Value);
+            }
+        }
+
         if (result.Errors.Count > 0)
         {
             throw new UsageException(string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)));
@@ -72,28 +81,6 @@ internal static class CommandLineParser
         return ParameterValueParser.IsList(type)
             ? new Option<string[]>($"--{parameter.Name}") { Arity = ArgumentArity.OneOrMore }
             : new Option<string>($"--{parameter.Name}") { Arity = ArgumentArity.ExactlyOne };
-    }
-
-    /// <summary>
-    /// Masks secret values before anything can print them, even an error about the command line itself.
-    /// </summary>
-    private static void RegisterSecretValues(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters, SecretMasker secrets)
-    {
-        foreach (var secret in parameters.Where(p => p.IsSecret))
-        {
-            var option = $"--{secret.Name}";
-            for (var i = 0; i < args.Count; i++)
-            {
-                if (args[i] == option && i + 1 < args.Count)
-                {
-                    secrets.Register(args[i + 1]);
-                }
-                else if (args[i].StartsWith(option + "=", StringComparison.Ordinal) || args[i].StartsWith(option + ":", StringComparison.Ordinal))
-                {
-                    secrets.Register(args[i][(option.Length + 1)..]);
-                }
-            }
-        }
     }
 
     /// <summary>The <c>--parallel</c> value (normalised to a number when given bare); 1 when it was not given.</summary>

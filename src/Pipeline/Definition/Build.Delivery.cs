@@ -33,6 +33,7 @@ public partial class Build
 
     private DeliveryEnvironment AddEnvironment(string name, EnvironmentKind kind)
     {
+        DefinitionGuard.ThrowIfRunning($"Environment '{name}'");
         if (!ParameterNames.IsValid(name))
         {
             throw new BuildDefinitionException($"Environment name '{name}' is not valid: use lower-case letters, digits and dashes, starting with a letter.");

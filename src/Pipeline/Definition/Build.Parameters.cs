@@ -44,6 +44,7 @@ public partial class Build
 
     private Parameter<T> Add<T>(Parameter<T> parameter)
     {
+        DefinitionGuard.ThrowIfRunning($"Parameter '{parameter.Name}'");
         _parameters.Add(parameter);
         return parameter;
     }

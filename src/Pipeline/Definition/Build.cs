@@ -39,6 +39,7 @@ public partial class Build
     /// <summary>Declares a target. The name is what users type; it must be unique, ignoring case.</summary>
     public Target Target(string name)
     {
+        DefinitionGuard.ThrowIfRunning($"Target '{name}'");
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (name.StartsWith('-') || name.Any(char.IsWhiteSpace))
         {
@@ -59,6 +60,7 @@ public partial class Build
     /// <summary>Makes <paramref name="target"/> the one run when no target is named.</summary>
     public Target Default(Target target)
     {
+        DefinitionGuard.ThrowIfRunning("The default target");
         ArgumentNullException.ThrowIfNull(target);
         DefaultTarget = target;
         return target;

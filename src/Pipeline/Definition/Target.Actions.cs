@@ -73,6 +73,7 @@ public sealed partial class Target
 
     private Target AddAction(Func<RunContext, CancellationToken, Task> action, CallSite? declaredAt = null)
     {
+        DefinitionGuard.ThrowIfRunning($"A body of target '{Name}'");
         _actions.Add(new TargetAction(action, declaredAt));
         return this;
     }

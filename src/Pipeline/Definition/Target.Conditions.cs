@@ -22,6 +22,7 @@ public sealed partial class Target
     /// </summary>
     public Target OnlyWhen(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string reason = "")
     {
+        DefinitionGuard.ThrowIfRunning($"A condition of target '{Name}'");
         ArgumentNullException.ThrowIfNull(condition);
         _conditions.Add(new TargetCondition(condition, reason));
         return this;
@@ -30,6 +31,7 @@ public sealed partial class Target
     /// <summary>Runs even when an earlier target failed (teardown, clean-up).</summary>
     public Target AlwaysRun()
     {
+        DefinitionGuard.ThrowIfRunning($"AlwaysRun of target '{Name}'");
         RunsAlways = true;
         return this;
     }
@@ -37,6 +39,7 @@ public sealed partial class Target
     /// <summary>Lets this target fail without failing the build; its dependents still run.</summary>
     public Target AllowFailure()
     {
+        DefinitionGuard.ThrowIfRunning($"AllowFailure of target '{Name}'");
         FailureAllowed = true;
         return this;
     }
@@ -44,6 +47,7 @@ public sealed partial class Target
     /// <summary>Fails the run before any target starts when a scheduled target lacks these parameters.</summary>
     public Target Requires(params IParameter[] parameters)
     {
+        DefinitionGuard.ThrowIfRunning($"Requires of target '{Name}'");
         ArgumentNullException.ThrowIfNull(parameters);
         _requiredParameters.AddRange(parameters);
         return this;

@@ -26,6 +26,7 @@ public sealed partial class Target
 
     private Target AddEdges(List<Target> edges, Target[] targets)
     {
+        DefinitionGuard.ThrowIfRunning($"An edge of target '{Name}'");
         ArgumentNullException.ThrowIfNull(targets);
         foreach (var target in targets)
         {

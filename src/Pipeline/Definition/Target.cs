@@ -26,6 +26,7 @@ public sealed partial class Target
     /// <summary>Describes the target in <c>--help</c> and <c>--plan</c>.</summary>
     public Target Description(string text)
     {
+        DefinitionGuard.ThrowIfRunning($"The description of target '{Name}'");
         DescriptionText = text;
         return this;
     }
@@ -33,6 +34,7 @@ public sealed partial class Target
     /// <summary>Leaves the target out of <c>--help</c>; it can still be run by name.</summary>
     public Target Hidden()
     {
+        DefinitionGuard.ThrowIfRunning($"Hidden of target '{Name}'");
         IsHidden = true;
         return this;
     }

@@ -18,23 +18,12 @@ public interface IParameter
     /// <summary>A secret's value never appears in any output.</summary>
     bool IsSecret { get; }
 
-    /// <summary>True once a value came from the command line, the environment or a default.</summary>
-    bool HasValue { get; }
-
-    /// <summary>Where the bound value came from.</summary>
-    ParameterSource Source { get; }
-
     /// <summary>The default as shown in <c>--help</c>, or null when there is none.</summary>
     string? DefaultDisplay { get; }
-
-    /// <summary>The current value boxed, for reports; never call it to print a secret.</summary>
-    object? BoxedValue { get; }
 
     internal bool HasDefault { get; }
 
     internal object? DefaultBoxed { get; }
-
-    internal void Bind(object? value, ParameterSource source);
 }
 
 public enum ParameterSource

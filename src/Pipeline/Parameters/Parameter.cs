@@ -2,14 +2,13 @@ namespace Pipeline;
 
 /// <summary>
 /// A typed build parameter declared with <see cref="Build.Parameter{T}(string, T, string, string?)"/>.
-/// Its value is bound from the command line, the environment or the default before any target runs.
+/// Each run binds its value from the command line, the environment or the default before any target runs;
+/// the parameter reads it from the run executing on the current flow, and itself never changes.
 /// </summary>
 public sealed class Parameter<T> : IParameter
 {
     private readonly T? _default;
     private readonly bool _hasDefault;
-    private T? _value;
-    private bool _bound;
 
     internal Parameter(string name, string description, string environmentVariable, bool hasDefault, T? defaultValue, bool isSecret)
     {
@@ -33,32 +32,24 @@ public sealed class Parameter<T> : IParameter
 
     public bool IsSecret { get; }
 
-    public bool HasValue => Source != ParameterSource.Unset;
-
-    public ParameterSource Source { get; private set; }
+    /// <summary>Where this run's value came from.</summary>
+    public ParameterSource Source => Bound().Source;
 
     public string? DefaultDisplay =>
         !_hasDefault || IsSecret ? null : ParameterValueParser.Display(_default);
 
-    object? IParameter.BoxedValue => _value;
-
-    /// <summary>The bound value. Reading it while the script is still declaring targets is an error.</summary>
+    /// <summary>This run's value. Reading it while the script is still declaring targets is an error.</summary>
     public T Value
     {
         get
         {
-            if (!_bound)
-            {
-                throw new InvalidOperationException(
-                    $"Parameter '{Name}' has no value yet: read it inside a target body, after the command line is parsed.");
-            }
-
-            if (IsRequired && Source == ParameterSource.Unset)
+            var bound = Bound();
+            if (IsRequired && bound.Source == ParameterSource.Unset)
             {
                 throw new MissingParameterException(this);
             }
 
-            return _value!;
+            return (T)bound.Value!;
         }
     }
 
@@ -72,6 +63,7 @@ public sealed class Parameter<T> : IParameter
     /// </summary>
     public Parameter<T> Required()
     {
+        DefinitionGuard.ThrowIfRunning($"Required of parameter '{Name}'");
         IsRequired = true;
         return this;
     }
@@ -82,12 +74,10 @@ public sealed class Parameter<T> : IParameter
         return parameter.Value;
     }
 
-    void IParameter.Bind(object? value, ParameterSource source)
-    {
-        _value = (T?)value;
-        Source = source;
-        _bound = true;
-    }
+    public override string ToString() =>
+        Running.RunContext.Current?.Parameters.Find(this) is { } bound ? bound.Value?.ToString() ?? string.Empty : $"--{Name}";
 
-    public override string ToString() => _bound ? _value?.ToString() ?? string.Empty : $"--{Name}";
+    private BoundValue Bound() =>
+        Running.RunContext.Current?.Parameters.Find(this)
+        ?? throw new InvalidOperationException($"Parameter '{Name}' has no value yet: read it inside a target body, after the command line is parsed.");
 }

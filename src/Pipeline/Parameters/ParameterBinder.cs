@@ -9,7 +9,7 @@ namespace Pipeline;
 /// </summary>
 internal static class ParameterBinder
 {
-    public static void Bind(
+    public static ParameterValues Bind(
         IReadOnlyList<IParameter> parameters,
         IReadOnlyDictionary<IParameter, IReadOnlyList<string>> commandLine,
         Func<string, string?> environment,
@@ -17,11 +17,17 @@ internal static class ParameterBinder
         SecretMasker secrets)
     {
         var errors = new List<string>();
+        var values = new Dictionary<IParameter, BoundValue>();
         foreach (var parameter in parameters)
         {
-            if (Bind(parameter, commandLine, environment, new Sources(invocationDirectory, secrets)) is { } error)
+            var (value, error) = Bind(parameter, commandLine, environment, new Sources(invocationDirectory, secrets));
+            if (error is not null)
             {
                 errors.Add(error);
+            }
+            else
+            {
+                values[parameter] = value!;
             }
         }
 
@@ -29,19 +35,22 @@ internal static class ParameterBinder
         {
             throw new UsageException(string.Join(Environment.NewLine, errors));
         }
+
+        return new ParameterValues(values);
     }
 
     /// <summary>The parameters a scheduled target requires but nobody gave, as one message; null when all are there.</summary>
-    public static string? MissingFor(IEnumerable<Target> scheduled)
+    public static string? MissingFor(IEnumerable<Target> scheduled, ParameterValues values)
     {
         var missing = scheduled
-            .SelectMany(t => t.RequiredParameters.Where(p => !p.HasValue || p.BoxedValue is null or "").Select(p => (Target: t, Parameter: p)))
+            .SelectMany(t => t.RequiredParameters.Where(p => !values.Has(p)).Select(p => (Target: t, Parameter: p)))
             .Select(m => $"Target '{m.Target.Name}' requires --{m.Parameter.Name} (or the environment variable {m.Parameter.EnvironmentVariable}): {m.Parameter.Description}")
             .ToList();
         return missing.Count == 0 ? null : string.Join(Environment.NewLine, missing);
     }
 
-    private static string? Bind(
+    /// <summary>The parameter's value, or the problem with what was given.</summary>
+    private static (BoundValue? Value, string? Error) Bind(
         IParameter parameter,
         IReadOnlyDictionary<IParameter, IReadOnlyList<string>> commandLine,
         Func<string, string?> environment,
@@ -65,11 +74,10 @@ internal static class ParameterBinder
 
         // A required parameter nobody gave is left unset: only the scheduled targets that require it are
         // stopped for it (MissingFor), so --plan and the targets that do not use it go on without it.
-        parameter.Bind(parameter.DefaultBoxed, parameter.HasDefault ? ParameterSource.Default : ParameterSource.Unset);
-        return null;
+        return (new BoundValue(parameter.DefaultBoxed, parameter.HasDefault ? ParameterSource.Default : ParameterSource.Unset), null);
     }
 
-    private static string? Convert(IParameter parameter, Type type, IReadOnlyList<string> raw, Sources sources, ParameterSource source, string origin)
+    private static (BoundValue? Value, string? Error) Convert(IParameter parameter, Type type, IReadOnlyList<string> raw, Sources sources, ParameterSource source, string origin)
     {
         if (parameter.IsSecret)
         {
@@ -79,11 +87,10 @@ internal static class ParameterBinder
         if (!ParameterValueParser.TryParse(type, raw, sources.InvocationDirectory, out var value, out var problem))
         {
             // A secret's rejected value is masked by the writers too; say nothing of it here anyway.
-            return parameter.IsSecret ? $"{origin}: expected {ParameterValueParser.Describe(type)}." : $"{origin}: {problem}.";
+            return (null, parameter.IsSecret ? $"{origin}: expected {ParameterValueParser.Describe(type)}." : $"{origin}: {problem}.");
         }
 
-        parameter.Bind(value, source);
-        return null;
+        return (new BoundValue(value, source), null);
     }
 
     /// <summary>Where relative paths resolve, and the run's masker that learns every secret value given.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using CliWrap;
+using Pipeline.Running;
 
 namespace Pipeline;
 
@@ -22,7 +23,8 @@ public static class Cmd
         options ??= new CommandOptions();
         var argumentList = arguments.ToList();
         var commandLine = CommandLineText.Format(program, argumentList);
-        var workingDirectory = options.WorkingDirectory ?? Directory.GetCurrentDirectory();
+        // By default a command runs at the repository root of its run; outside a run, where the process is.
+        var workingDirectory = options.WorkingDirectory ?? RunContext.Current?.Root.FullPath ?? Directory.GetCurrentDirectory();
         var standardOutput = new StringBuilder();
         var standardError = new StringBuilder();
         if (!options.Quiet)

@@ -45,11 +45,12 @@ internal static class BuildInvocation
                 return HistoryPrinter.Print(console, build.FindEnvironment(environmentName), options.Json);
             }
 
-            run = new RunContext(build, ConnectHost(options, new HostEnvironment(environment), console, secrets), secrets, currentTarget, time) { Console = console };
-            ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory, secrets);
+            var channel = ConnectHost(options, new HostEnvironment(environment), console, secrets);
+            var parameters = ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory, secrets);
+            run = new RunContext(build, channel, secrets, currentTarget, time, parameters) { Console = console };
             summaryPath = SummaryPath(options, build);
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
-            if (!options.ShowPlan && ParameterBinder.MissingFor(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target)) is { } missing)
+            if (!options.ShowPlan && ParameterBinder.MissingFor(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target), parameters) is { } missing)
             {
                 throw new UsageException(missing);
             }

@@ -22,14 +22,17 @@ public sealed class RunContext
     // static helpers (Cmd, DotNet) to their run. Flow-scoped, so runs side by side in one process stay apart.
     private static readonly AsyncLocal<RunContext?> Ambient = new();
 
-    private readonly List<KeyValuePair<string, string>> _outputs = [];
-    private readonly List<string> _closingLines = [];
+    private readonly List<KeyValuePair<string, string>> _outputs;
+    private readonly List<string> _closingLines;
     private readonly Lazy<GitVersionResult> _version;
     private readonly Lazy<BuildIdentity> _identity;
 
-    internal RunContext(Build build, HostChannel channel, SecretMasker secrets, CurrentTarget currentTarget, TimeProvider time)
+    internal RunContext(Build build, HostChannel channel, SecretMasker secrets, CurrentTarget currentTarget, TimeProvider time, ParameterValues parameters)
     {
         Build = build;
+        Parameters = parameters;
+        _outputs = [.. build.DeclaredOutputs];
+        _closingLines = [.. build.DeclaredClosingLines];
         Channel = channel;
         Secrets = secrets;
         CurrentTarget = currentTarget;
@@ -61,6 +64,9 @@ public sealed class RunContext
 
     /// <summary>The run's clock: what approvals, freezes and records are judged against.</summary>
     public TimeProvider Time { get; }
+
+    /// <summary>The value of every parameter in this run.</summary>
+    internal ParameterValues Parameters { get; }
 
     /// <summary>Every secret value of this run; whatever the run prints passes through it.</summary>
     internal SecretMasker Secrets { get; }
