@@ -1,27 +1,33 @@
 using Pipeline;
+using Pipeline.Hosts;
 using Pipeline.Runner.Scripting;
 
 // The script runner: finds build/build.csx, compiles and runs its declarations, then hands the command
 // line to the build it declared. Problems with the script itself end with exit code 2, never a stack trace.
+// This entry point is the only place that reads the process's environment and current directory; everything
+// below receives what it needs.
+Func<string, string?> environment = Environment.GetEnvironmentVariable;
+var trace = RunnerTrace.From(environment);
 try
 {
-    return await RunAsync(args);
+    return await RunAsync(args, environment, trace);
 }
 catch (Exception exception) when (exception is not OutOfMemoryException)
 {
     // Only a bug in Pipeline gets here: say so plainly, and give the details to whoever asks for them.
     Console.Out.Flush();
     await Console.Error.WriteLineAsync($"error: Pipeline failed unexpectedly: {exception.GetType().Name}: {exception.Message}");
-    await Console.Error.WriteLineAsync(Environment.GetEnvironmentVariable("PIPELINE_TRACE") == "1"
+    await Console.Error.WriteLineAsync(trace.Enabled
         ? exception.ToString()
         : "Run again with PIPELINE_TRACE=1 for the details, and please report it.");
     Console.Error.Flush();
     return ExitCodes.InternalError;
 }
 
-static async Task<int> RunAsync(string[] args)
+static async Task<int> RunAsync(string[] args, Func<string, string?> environment, RunnerTrace trace)
 {
-    var invocation = RunnerArguments.Parse(args);
+    var invocationDirectory = Directory.GetCurrentDirectory();
+    var invocation = RunnerArguments.Parse(args, environment, invocationDirectory);
     if (invocation.Error is { } error)
     {
         await Console.Error.WriteLineAsync($"error: {error}");
@@ -29,10 +35,10 @@ static async Task<int> RunAsync(string[] args)
     }
 
     var script = invocation.Script!;
-    _ = ScriptCache.Root;
-    var invocationDirectory = AbsolutePath.From(Directory.GetCurrentDirectory());
+    // Resolved before changing to the repository root: a relative PIPELINE_CACHE is relative to where the user ran the command.
+    var context = new RunnerContext(CacheRoot.Resolve(environment, invocationDirectory), trace, new HostEnvironment(environment));
     Directory.SetCurrentDirectory(script.Root);
-    var build = new Build(AbsolutePath.From(script.Root)) { InvocationDirectory = invocationDirectory };
-    var loaded = await ScriptLoader.LoadAsync(script, build, invocation.BuildArguments);
+    var build = new Build(AbsolutePath.From(script.Root)) { InvocationDirectory = AbsolutePath.From(invocationDirectory) };
+    var loaded = await ScriptLoader.LoadAsync(script, build, invocation.HostName, context);
     return loaded != ExitCodes.Success ? loaded : await build.RunAsync(invocation.BuildArguments);
 }

@@ -30,8 +30,9 @@ internal sealed class NuGetPackages
 
     private static string TargetFramework => $"net{Environment.Version.Major}.0";
 
-    public static async Task<NuGetPackages> RestoreAsync(IReadOnlyList<string> references, ScriptLocation location)
+    public static async Task<NuGetPackages> RestoreAsync(IReadOnlyList<string> references, ScriptLocation location, CacheRoot cache, RunnerTrace trace)
     {
+        ArgumentNullException.ThrowIfNull(trace);
         if (references.Count == 0)
         {
             return new NuGetPackages([], null);
@@ -43,7 +44,7 @@ internal sealed class NuGetPackages
             return Failed(invalid);
         }
 
-        var root = WritableRoot();
+        var root = WritableRoot(cache);
         var configuration = NuGetConfiguration.For(Path.GetDirectoryName(location.Path)!, root);
         var key = PackageRestoreKey.Create(packages, configuration, TargetFramework, RuntimeInformation.RuntimeIdentifier, ProjectFile([]));
         var folder = Path.Combine(root, key.Hash);
@@ -51,11 +52,11 @@ internal sealed class NuGetPackages
         var record = Path.Combine(folder, RecordFileName);
         if (PackageRestoreRecord.Read(record, key, output) is { } restored)
         {
-            ScriptLoader.Trace("packages already restored", folder);
+            trace.Write("packages already restored", folder);
             return new NuGetPackages(restored, null);
         }
 
-        ScriptLoader.Trace("restoring packages", folder);
+        trace.Write("restoring packages", folder);
         Directory.CreateDirectory(folder);
         var project = Path.Combine(folder, $"{ProjectName}.csproj");
         await File.WriteAllTextAsync(project, ProjectFile(ScriptPackage.Normalise(packages)));
@@ -89,7 +90,7 @@ internal sealed class NuGetPackages
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Costs a restore on the next compile, never this build.
-            ScriptLoader.Trace($"could not record the restore ({exception.Message})", folder);
+            trace.Write($"could not record the restore ({exception.Message})", folder);
         }
 
         return new NuGetPackages(assemblies, null);
@@ -98,9 +99,9 @@ internal sealed class NuGetPackages
     private static NuGetPackages Failed(string error) => new([], error);
 
     /// <summary>Where restores go: in the cache; in the temporary folder when the cache cannot be written.</summary>
-    private static string WritableRoot()
+    private static string WritableRoot(CacheRoot cache)
     {
-        var root = Path.Combine(ScriptCache.Root, "packages");
+        var root = cache.Packages;
         try
         {
             Directory.CreateDirectory(root);

@@ -8,26 +8,14 @@ namespace Pipeline.Runner.Scripting;
 /// </summary>
 internal static class RunnerHost
 {
-    public static CiHost From(IReadOnlyList<string> buildArguments)
-    {
-        for (var i = 0; i < buildArguments.Count; i++)
-        {
-            var name = buildArguments[i] == "--host" && i + 1 < buildArguments.Count ? buildArguments[i + 1]
-                : buildArguments[i].StartsWith("--host=", StringComparison.Ordinal) ? buildArguments[i]["--host=".Length..]
-                : null;
-            if (name is not null && HostDetector.Find(name) is { } named)
-            {
-                return named;
-            }
-        }
-
-        return HostDetector.Detect(HostEnvironment.Process);
-    }
+    /// <param name="name">The name given with <c>--host</c>; null, or a name no host has, means detected.</param>
+    public static CiHost From(string? name, HostEnvironment environment) =>
+        (name is null ? null : HostDetector.Find(name)) ?? HostDetector.Detect(environment);
 
     /// <summary>Each error as an annotation with its file, line and column, where the host shows them.</summary>
-    public static void Annotate(CiHost host, IEnumerable<ScriptError> errors)
+    public static void Annotate(CiHost host, HostEnvironment environment, IEnumerable<ScriptError> errors)
     {
-        var channel = new HostChannel(host, HostEnvironment.Process, new Secrets.SecretMasker(), line => Console.Out.WriteLine(line), line => Console.Out.WriteLine(line));
+        var channel = new HostChannel(host, environment, new Secrets.SecretMasker(), line => Console.Out.WriteLine(line), line => Console.Out.WriteLine(line));
         foreach (var error in errors)
         {
             var message = error.Code is null ? error.Message : $"{error.Code}: {error.Message}";

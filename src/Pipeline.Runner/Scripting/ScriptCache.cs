@@ -16,36 +16,12 @@ internal sealed class ScriptCache(string directory)
 {
     private const string EntryFileName = "entry";
 
-    /// <summary>
-    /// <c>PIPELINE_CACHE</c> if set; otherwise <c>$XDG_CACHE_HOME/pipeline</c>, <c>~/.cache/pipeline</c>,
-    /// or <c>%LOCALAPPDATA%\pipeline</c> on Windows. Deleting the folder clears the cache.
-    /// </summary>
-    public static string Root => LazyRoot.Value;
-
-    // Resolved once: Program reads it before changing to the repository root, so a relative PIPELINE_CACHE
-    // means relative to where the user ran the command.
-    private static readonly Lazy<string> LazyRoot = new(() =>
-        {
-            if (Environment.GetEnvironmentVariable("PIPELINE_CACHE") is { Length: > 0 } configured)
-            {
-                return Path.GetFullPath(configured);
-            }
-
-            if (OperatingSystem.IsWindows())
-            {
-                return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "pipeline");
-            }
-
-            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            return Path.Combine(xdg is { Length: > 0 } ? xdg : Path.Combine(home, ".cache"), "pipeline");
-        });
-
     public string Directory { get; } = directory;
 
     /// <summary>The cache folder of one script for this runner, DSL and runtime.</summary>
-    public static ScriptCache For(string scriptPath)
+    public static ScriptCache For(CacheRoot root, string scriptPath)
     {
+        ArgumentNullException.ThrowIfNull(root);
         var identity = string.Join(
             '\n',
             scriptPath,
@@ -53,7 +29,7 @@ internal sealed class ScriptCache(string directory)
             typeof(Build).Assembly.ManifestModule.ModuleVersionId,
             Environment.Version);
         var key = Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(identity)));
-        return new ScriptCache(Path.Combine(Root, "scripts", key));
+        return new ScriptCache(Path.Combine(root.Scripts, key));
     }
 
     /// <summary>The entry when every source still has the content it was compiled from; otherwise null.</summary>

@@ -25,8 +25,9 @@ internal static class ScriptCompiler
     /// <summary>
     /// Every managed assembly of the shared framework the runner runs on, so a script can use any BCL type
     /// (System.IO.Compression.ZipFile, System.Net.Http, ...) without <c>#r</c>, as a console project can.
+    /// Found when compiling, which a run does at most once.
     /// </summary>
-    private static readonly Lazy<MetadataReference[]> SharedFramework = new(() =>
+    private static MetadataReference[] SharedFramework()
     {
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
@@ -36,14 +37,15 @@ internal static class ScriptCompiler
                 .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal))
                 .Select(path => MetadataReference.CreateFromFile(path)),
         ];
-    });
+    }
 
     /// <summary>The compiled script, or what stops it from compiling.</summary>
-    public static async Task<(CompiledScript? Script, IReadOnlyList<ScriptError> Errors)> CompileAsync(ScriptLocation location)
+    public static async Task<(CompiledScript? Script, IReadOnlyList<ScriptError> Errors)> CompileAsync(ScriptLocation location, RunnerContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var folder = Path.GetDirectoryName(location.Path)!;
         var sourceResolver = new SourceFileResolver(ImmutableArray<string>.Empty, folder);
-        var packages = await NuGetPackages.RestoreAsync(ScriptDirectives.NuGetReferences(location.Path), location);
+        var packages = await NuGetPackages.RestoreAsync(ScriptDirectives.NuGetReferences(location.Path), location, context.Cache, context.Trace);
         if (packages.Error is { } restoreError)
         {
             return (null, [new ScriptError(location.DisplayPath(location.Path), null, null, null, restoreError)]);
@@ -54,7 +56,7 @@ internal static class ScriptCompiler
             .WithFileEncoding(Encoding.UTF8)
             .WithEmitDebugInformation(true)
             .WithOptimizationLevel(OptimizationLevel.Release)
-            .WithReferences(SharedFramework.Value)
+            .WithReferences(SharedFramework())
             .AddReferences(typeof(Build).Assembly)
             .AddReferences(packages.CompileAssemblies.Select(path => MetadataReference.CreateFromFile(path)))
             .WithImports(Imports)

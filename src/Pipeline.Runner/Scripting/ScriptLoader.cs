@@ -9,13 +9,14 @@ namespace Pipeline.Runner.Scripting;
 /// </summary>
 internal static class ScriptLoader
 {
-    private static int _tracingExit;
-
-    public static async Task<int> LoadAsync(ScriptLocation location, Build build, IReadOnlyList<string> buildArguments)
+    /// <param name="hostName">The name given with <c>--host</c>, if any: compile errors are annotated for that host.</param>
+    public static async Task<int> LoadAsync(ScriptLocation location, Build build, string? hostName, RunnerContext context)
     {
-        var cache = ScriptCache.For(location.Path);
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(context);
+        var cache = ScriptCache.For(context.Cache, location.Path);
         var entry = cache.FindCurrent();
-        Trace(entry is null ? "cache miss, compiling" : "cache hit", cache.Directory);
+        context.Trace.Write(entry is null ? "cache miss, compiling" : "cache hit", cache.Directory);
         MethodInfo? factory = null;
         if (entry is not null)
         {
@@ -26,13 +27,13 @@ internal static class ScriptLoader
             catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or TypeLoadException)
             {
                 // A damaged entry is a miss: compile again below.
-                Trace($"cache entry unusable ({exception.GetType().Name}), compiling", cache.Directory);
+                context.Trace.Write($"cache entry unusable ({exception.GetType().Name}), compiling", cache.Directory);
             }
         }
 
         if (factory is null)
         {
-            var (compiled, errors) = await ScriptCompiler.CompileAsync(location);
+            var (compiled, errors) = await ScriptCompiler.CompileAsync(location, context);
             if (compiled is null)
             {
                 foreach (var error in errors)
@@ -40,7 +41,7 @@ internal static class ScriptLoader
                     await Console.Error.WriteLineAsync(error.ToString());
                 }
 
-                RunnerHost.Annotate(RunnerHost.From(buildArguments), errors);
+                RunnerHost.Annotate(RunnerHost.From(hostName, context.Environment), context.Environment, errors);
 
                 return ExitCodes.UsageError;
             }
@@ -75,23 +76,5 @@ internal static class ScriptLoader
                 $"warning: could not write the script cache in {cache.Directory} ({exception.Message}); the script will be compiled on every run. Set PIPELINE_CACHE to a writable folder.");
             return ScriptHost.Load(compiled);
         }
-    }
-
-    /// <summary><c>PIPELINE_TRACE=1</c> tells whether the caches (script, packages) were used and, at exit, which assemblies were loaded.</summary>
-    public static void Trace(string what, string where)
-    {
-        if (Environment.GetEnvironmentVariable("PIPELINE_TRACE") != "1")
-        {
-            return;
-        }
-
-        Console.Error.WriteLine($"pipeline: {what} ({where})");
-        if (Interlocked.Exchange(ref _tracingExit, 1) == 1)
-        {
-            return;
-        }
-
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.Error.WriteLine(
-            $"pipeline: loaded assemblies: {string.Join(", ", AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal))}");
     }
 }

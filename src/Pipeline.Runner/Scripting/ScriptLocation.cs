@@ -8,6 +8,7 @@ internal sealed record ScriptLocation(string Path, string Root)
 {
     public const string ConventionalPath = "build/build.csx";
 
+    /// <param name="scriptPath">An absolute path: the caller resolves a relative one against the folder it means.</param>
     public static ScriptLocation For(string scriptPath)
     {
         var full = System.IO.Path.GetFullPath(scriptPath);
@@ -18,7 +19,7 @@ internal sealed record ScriptLocation(string Path, string Root)
         return new ScriptLocation(full, root);
     }
 
-    /// <summary>Looks for <c>build/build.csx</c> in the current directory and each parent.</summary>
+    /// <summary>Looks for <c>build/build.csx</c> in <paramref name="startDirectory"/> and each parent.</summary>
     public static ScriptLocation? Find(string startDirectory)
     {
         for (var directory = new DirectoryInfo(startDirectory); directory is not null; directory = directory.Parent)
