@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Pipeline.Hosts.HostCapability;
 
 namespace Pipeline.Hosts.Vendors;
 
@@ -9,31 +10,49 @@ namespace Pipeline.Hosts.Vendors;
 /// </summary>
 public class GitHubActions : CiHost
 {
-    public override string Name => "github-actions";
-
-    public override string DisplayName => "GitHub Actions";
-
-    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
-        (HostCapability.Groups, CapabilitySupport.Runtime),
-        (HostCapability.Annotations, CapabilitySupport.Runtime),
-        (HostCapability.Masking, CapabilitySupport.Runtime),
-        (HostCapability.JobSummary, CapabilitySupport.Runtime),
-        (HostCapability.Outputs, CapabilitySupport.Runtime),
-        (HostCapability.Artifacts, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.BuildNumber, CapabilitySupport.None),
-        (HostCapability.Approvals, CapabilitySupport.ConfigurationOnly));
-
-    // Gitea and Forgejo runners (forks of nektos/act) set GITHUB_ACTIONS=true too, so a run that also says
-    // GITEA_ACTIONS or FORGEJO_ACTIONS is theirs; the detector asks them first besides.
-    public override bool IsPresent(HostEnvironment environment)
+    public GitHubActions()
+        : this(Description)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        return environment.IsTrue("GITHUB_ACTIONS") && !environment.IsTrue("GITEA_ACTIONS") && !environment.IsTrue("FORGEJO_ACTIONS");
     }
 
+    /// <summary>A host that speaks GitHub's workflow commands (Gitea's and Forgejo's runners, forks of nektos/act).</summary>
+    private protected GitHubActions(HostDescriptor descriptor)
+        : base(descriptor)
+    {
+    }
+
+    internal static HostDescriptor Description { get; } = new()
+    {
+        Name = "github-actions",
+        DisplayName = "GitHub Actions",
+
+        // Gitea and Forgejo runners (forks of nektos/act) set GITHUB_ACTIONS=true too, so a run that also says
+        // GITEA_ACTIONS or FORGEJO_ACTIONS is theirs; the detector asks them first besides.
+        Detection = new()
+        {
+            AllOf = [VariableTest.IsTrue("GITHUB_ACTIONS")],
+            NoneOf = [VariableTest.IsTrue("GITEA_ACTIONS"), VariableTest.IsTrue("FORGEJO_ACTIONS")],
+        },
+
+        // What is built is read in code (see ReadIdentity); the run's page is addressed by the run's id.
+        Identity = new()
+        {
+            Commit = [new("GITHUB_SHA")],
+            BuildNumber = [new("GITHUB_RUN_NUMBER")],
+            BuildId = [new("GITHUB_RUN_ID")],
+            BuildUrlTemplate = new("{GITHUB_SERVER_URL}/{GITHUB_REPOSITORY}/actions/runs/{GITHUB_RUN_ID}"),
+        },
+        Capabilities = CapabilityTable.Of(
+            runtime: [Groups, Annotations, Masking, JobSummary, Outputs],
+            configurationOnly: [Artifacts, Approvals]),
+        ActorVariables = ["GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"],
+    };
+
+    // GITHUB_REF is refs/pull/42/merge for a pull request, whose number otherwise comes from the event file;
+    // GITHUB_HEAD_REF and GITHUB_BASE_REF name its branches. GITHUB_REF_TYPE and GITHUB_REF_NAME say the rest.
     public override BuildIdentity ReadIdentity(HostEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(environment);
+        var identity = base.ReadIdentity(environment);
         var reference = environment["GITHUB_REF"];
         var refType = environment["GITHUB_REF_TYPE"];
         var refName = environment["GITHUB_REF_NAME"];
@@ -41,35 +60,28 @@ public class GitHubActions : CiHost
         var pullRequest = environment["GITHUB_HEAD_REF"] is { } head
             ? new PullRequest(pullRequestNumber ?? string.Empty, head, environment["GITHUB_BASE_REF"])
             : null;
-        var tag = refType == "tag" ? refName : Refs.TagName(reference);
-        var server = environment["GITHUB_SERVER_URL"]?.TrimEnd('/');
-        var repository = environment["GITHUB_REPOSITORY"];
-        var runId = environment["GITHUB_RUN_ID"];
-        var run = RunInUrl(environment);
-        return new BuildIdentity
+        return identity with
         {
-            Host = Name,
             Ref = pullRequest is not null && pullRequestNumber is not null ? Refs.PullRequest(pullRequestNumber) : reference,
             Branch = pullRequest?.SourceBranch ?? (refType == "branch" ? refName : Refs.BranchName(reference)),
-            Tag = tag,
-            Commit = environment["GITHUB_SHA"],
+            Tag = refType == "tag" ? refName : Refs.TagName(reference),
             PullRequest = pullRequest,
-            BuildNumber = environment["GITHUB_RUN_NUMBER"],
-            BuildId = runId,
-            BuildUrl = server is not null && repository is not null && run is not null ? $"{server}/{repository}/actions/runs/{run}" : null,
         };
     }
-
-    /// <summary>The run's number in its web address: the run id on GitHub.</summary>
-    protected virtual string? RunInUrl(HostEnvironment environment) => environment?["GITHUB_RUN_ID"];
 
     public override IEnumerable<HostEffect> BeginGroup(string title) => [new PrintLine($"::group::{Escape(title)}")];
 
     public override IEnumerable<HostEffect> EndGroup(string title) => [new PrintLine("::endgroup::")];
 
+    // Gitea's and Forgejo's runners show no annotations: what a descriptor does not declare is not sent.
     public override IEnumerable<HostEffect> Annotate(Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
+        if (Supports(HostCapability.Annotations) != CapabilitySupport.Runtime)
+        {
+            return [];
+        }
+
         var properties = HostText.Location(annotation, "file", "line", "col").Select(p => $"{p.Key}={EscapeProperty(p.Value)}").ToList();
         if (annotation.Title is { } title)
         {
@@ -87,7 +99,9 @@ public class GitHubActions : CiHost
         [.. HostText.SecretParts(value ?? string.Empty).Select(part => new PrintLine($"::add-mask::{Escape(part)}", Raw: true))];
 
     public override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment) =>
-        environment?["GITHUB_STEP_SUMMARY"] is { } path ? [new AppendToFile(path, markdown + "\n")] : [];
+        Supports(HostCapability.JobSummary) == CapabilitySupport.Runtime && environment?["GITHUB_STEP_SUMMARY"] is { } path
+            ? [new AppendToFile(path, markdown + "\n")]
+            : [];
 
     // `name=value` lines; a value with a line break uses the documented multi-line form
     // `name<<DELIMITER` / value / `DELIMITER` ("Multiline strings" in the workflow commands reference), with a
@@ -99,7 +113,7 @@ public class GitHubActions : CiHost
 
     private static string OutputLine(string name, string value)
     {
-        if (!HostText.IsMultiLine(value))
+        if (!DotEnv.IsMultiLine(value))
         {
             return $"{name}={value}\n";
         }
