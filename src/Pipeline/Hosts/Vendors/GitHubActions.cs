@@ -1,4 +1,3 @@
-using System.Text.Json;
 using static Pipeline.Hosts.HostCapability;
 
 namespace Pipeline.Hosts.Vendors;
@@ -10,16 +9,10 @@ namespace Pipeline.Hosts.Vendors;
 /// </summary>
 public class GitHubActions : CiHost
 {
-    public GitHubActions()
-        : this(Description)
-    {
-    }
+    public GitHubActions() : this(Description) { }
 
-    /// <summary>A host that speaks GitHub's workflow commands (Gitea's and Forgejo's runners, forks of nektos/act).</summary>
-    private protected GitHubActions(HostDescriptor descriptor)
-        : base(descriptor)
-    {
-    }
+    /// <summary>Another host that speaks GitHub's workflow commands (Gitea's and Forgejo's runners, forks of nektos/act).</summary>
+    private protected GitHubActions(HostDescriptor descriptor) : base(descriptor) { }
 
     internal static HostDescriptor Description { get; } = new()
     {
@@ -34,7 +27,7 @@ public class GitHubActions : CiHost
             NoneOf = [VariableTest.IsTrue("GITEA_ACTIONS"), VariableTest.IsTrue("FORGEJO_ACTIONS")],
         },
 
-        // What is built is read in code (see ReadIdentity); the run's page is addressed by the run's id.
+        // The ref, branch, tag and pull request are read in code (see ReadIdentity).
         Identity = new()
         {
             Commit = [new("GITHUB_SHA")],
@@ -42,21 +35,18 @@ public class GitHubActions : CiHost
             BuildId = [new("GITHUB_RUN_ID")],
             BuildUrlTemplate = new("{GITHUB_SERVER_URL}/{GITHUB_REPOSITORY}/actions/runs/{GITHUB_RUN_ID}"),
         },
-        Capabilities = CapabilityTable.Of(
-            runtime: [Groups, Annotations, Masking, JobSummary, Outputs],
-            configurationOnly: [Artifacts, Approvals]),
+        Capabilities = CapabilityTable.Of(runtime: [Groups, Annotations, Masking, JobSummary, Outputs], configurationOnly: [Artifacts, Approvals]),
         ActorVariables = ["GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"],
     };
 
-    // GITHUB_REF is refs/pull/42/merge for a pull request, whose number otherwise comes from the event file;
-    // GITHUB_HEAD_REF and GITHUB_BASE_REF name its branches. GITHUB_REF_TYPE and GITHUB_REF_NAME say the rest.
+    // A pull request's number is in GITHUB_REF (refs/pull/42/merge) or else in the event file.
     public override BuildIdentity ReadIdentity(HostEnvironment environment)
     {
         var identity = base.ReadIdentity(environment);
         var reference = environment["GITHUB_REF"];
         var refType = environment["GITHUB_REF_TYPE"];
         var refName = environment["GITHUB_REF_NAME"];
-        var pullRequestNumber = Refs.PullRequestNumber(reference) ?? PullRequestNumberFromEvent(environment["GITHUB_EVENT_PATH"]);
+        var pullRequestNumber = Refs.PullRequestNumber(reference) ?? GitHubEvent.PullRequestNumber(environment["GITHUB_EVENT_PATH"]);
         var pullRequest = environment["GITHUB_HEAD_REF"] is { } head
             ? new PullRequest(pullRequestNumber ?? string.Empty, head, environment["GITHUB_BASE_REF"])
             : null;
@@ -73,11 +63,11 @@ public class GitHubActions : CiHost
 
     public override IEnumerable<HostEffect> EndGroup(string title) => [new PrintLine("::endgroup::")];
 
-    // Gitea's and Forgejo's runners show no annotations: what a descriptor does not declare is not sent.
+    // Gitea's and Forgejo's runners show no annotations, which their descriptors say.
     public override IEnumerable<HostEffect> Annotate(Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
-        if (Supports(HostCapability.Annotations) != CapabilitySupport.Runtime)
+        if (Supports(Annotations) != CapabilitySupport.Runtime)
         {
             return [];
         }
@@ -99,9 +89,7 @@ public class GitHubActions : CiHost
         [.. HostText.SecretParts(value ?? string.Empty).Select(part => new PrintLine($"::add-mask::{Escape(part)}", Raw: true))];
 
     public override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment) =>
-        Supports(HostCapability.JobSummary) == CapabilitySupport.Runtime && environment?["GITHUB_STEP_SUMMARY"] is { } path
-            ? [new AppendToFile(path, markdown + "\n")]
-            : [];
+        Supports(JobSummary) == CapabilitySupport.Runtime && environment?["GITHUB_STEP_SUMMARY"] is { } path ? [new AppendToFile(path, markdown + "\n")] : [];
 
     // `name=value` lines; a value with a line break uses the documented multi-line form
     // `name<<DELIMITER` / value / `DELIMITER` ("Multiline strings" in the workflow commands reference), with a
@@ -133,24 +121,4 @@ public class GitHubActions : CiHost
 
     private static string EscapeProperty(string value) =>
         Escape(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
-
-    private static string? PullRequestNumberFromEvent(string? eventPath)
-    {
-        if (eventPath is null || !File.Exists(eventPath))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(eventPath));
-            return document.RootElement.TryGetProperty("pull_request", out var pull) && pull.TryGetProperty("number", out var number)
-                ? number.ToString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -11,15 +11,9 @@ namespace Pipeline.Hosts.Vendors;
 /// </summary>
 public class GiteaActions : GitHubActions
 {
-    public GiteaActions()
-        : this(Description)
-    {
-    }
+    public GiteaActions() : this(Description) { }
 
-    private protected GiteaActions(HostDescriptor descriptor)
-        : base(descriptor)
-    {
-    }
+    private protected GiteaActions(HostDescriptor descriptor) : base(descriptor) { }
 
     internal static new HostDescriptor Description { get; } = GitHubActions.Description with
     {
