@@ -1,26 +1,34 @@
 namespace Pipeline.Hosts;
 
 /// <summary>
-/// A CI host: how to recognise it from the environment, how to read a normalised <see cref="BuildIdentity"/>
-/// from its variables, what it can do (<see cref="Capabilities"/>), and its protocol for each of those
-/// things, as <see cref="HostEffect"/>s. One subclass per host, one file each; what a host cannot do at
-/// run time it leaves to the defaults here, which do nothing.
+/// A CI host: what it is, as data (<see cref="HostDescriptor"/>: how to recognise it, where its identity and
+/// actor are read from, what it can do), and its protocol for each capability, as <see cref="HostEffect"/>s.
+/// One subclass per host, one file each; what a host cannot do at run time it leaves to the defaults here,
+/// which do nothing.
 /// </summary>
 public abstract class CiHost
 {
-    /// <summary>The short name used by <c>--host</c> and in reports, e.g. <c>github-actions</c>.</summary>
-    public abstract string Name { get; }
+    private protected CiHost(HostDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        Descriptor = descriptor;
+    }
 
-    public abstract string DisplayName { get; }
+    /// <summary>The short name used by <c>--host</c> and in reports, e.g. <c>github-actions</c>.</summary>
+    public string Name => Descriptor.Name;
+
+    public string DisplayName => Descriptor.DisplayName;
 
     /// <summary>Per capability: done at run time, only in the CI configuration, or not at all. Read by the CI configuration generator too.</summary>
-    public abstract IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; }
+    public IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities => Descriptor.Capabilities;
+
+    internal HostDescriptor Descriptor { get; }
 
     /// <summary>True when this host is running the build.</summary>
-    public abstract bool IsPresent(HostEnvironment environment);
+    public bool IsPresent(HostEnvironment environment) => Descriptor.Detection.Matches(environment);
 
     /// <summary>The identity from the host's variables; what the host does not say is left null for git to fill in.</summary>
-    public abstract BuildIdentity ReadIdentity(HostEnvironment environment);
+    public virtual BuildIdentity ReadIdentity(HostEnvironment environment) => Descriptor.Identity.Read(Name, environment);
 
     public CapabilitySupport Supports(HostCapability capability) =>
         Capabilities.TryGetValue(capability, out var support) ? support : CapabilitySupport.None;
@@ -44,10 +52,6 @@ public abstract class CiHost
     public virtual IEnumerable<HostEffect> SetBuildNumber(string version) => [];
 
     public override string ToString() => Name;
-
-    /// <summary>A capability table from pairs, the rest <see cref="CapabilitySupport.None"/>.</summary>
-    protected static IReadOnlyDictionary<HostCapability, CapabilitySupport> Table(params (HostCapability Capability, CapabilitySupport Support)[] entries) =>
-        Enum.GetValues<HostCapability>().ToDictionary(c => c, c => entries.FirstOrDefault(e => e.Capability == c).Support);
 }
 
 /// <summary>An error or warning for the host to show against the run (and a file and line where known).</summary>

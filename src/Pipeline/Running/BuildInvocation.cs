@@ -191,12 +191,6 @@ internal static class BuildInvocation
         return exitCode;
     }
 
-    /// <summary><c>KEY=value</c>; a value with line breaks or quotes in double quotes with <c>\n</c> escapes, as dotenv readers expect.</summary>
-    private static string DotEnvLine(KeyValuePair<string, string> output) =>
-        output.Value.IndexOfAny(['\n', '\r', '"', '\\']) < 0
-            ? $"{output.Key}={output.Value}\n"
-            : $"{output.Key}=\"{output.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}\"\n";
-
     /// <summary>
     /// <c>artifacts/summary.md</c> and <c>artifacts/outputs.env</c> on every host, and the host's own job
     /// summary where it has one. Failing to write them is a warning, not a failed build.
@@ -210,7 +204,7 @@ internal static class BuildInvocation
             var markdown = SummaryMarkdown.Render(result, run.ClosingLines, run.Secrets);
             var summaryFile = Path.Combine(artifacts, "summary.md");
             AtomicFile.WriteAllText(summaryFile, markdown, durable: false);
-            AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), run.Secrets.Apply(string.Concat(run.Outputs.Select(DotEnvLine))), durable: false);
+            AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), run.Secrets.Apply(string.Concat(run.Outputs.Select(DotEnv.Line))), durable: false);
             channel.Apply(channel.Host.PublishSummary(markdown, summaryFile, channel.Environment));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

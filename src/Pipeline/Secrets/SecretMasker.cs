@@ -9,9 +9,6 @@ public sealed class SecretMasker
     /// <summary>What a secret is replaced with.</summary>
     public const string Mask = "****";
 
-    // Values this short would mask ordinary text everywhere and protect nothing.
-    private const int MinimumLength = 3;
-
     private readonly Lock _gate = new();
     private volatile string[] _secrets = [];
 
@@ -24,13 +21,12 @@ public sealed class SecretMasker
     /// <summary>Registers a value that must never be printed. Empty and very short values are ignored.</summary>
     public void Register(string? secret)
     {
-        if (string.IsNullOrWhiteSpace(secret) || secret.Length < MinimumLength)
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length < SecretLines.MinimumLength)
         {
             return;
         }
 
-        // A multi-line secret (a key file) is often printed line by line, so each line is a secret too.
-        var parts = secret.Split('\n').Select(line => line.Trim()).Where(line => line.Length >= MinimumLength).Append(secret);
+        var parts = SecretLines.Of(secret).Append(secret);
         string[] added;
         lock (_gate)
         {

@@ -99,32 +99,6 @@ public sealed class TeamCityTests : IDisposable
             Host.ReadIdentity(Env.Of("TEAMCITY_VERSION=2024.12", "BUILD_NUMBER=57", "BUILD_VCS_NUMBER=2f0e4c1d9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e", "BUILD_URL=https://teamcity.example.com/buildConfiguration/Acme_App_Build/4242")));
 
     [Fact]
-    public void Properties_parser_handles_separators_escapes_continuations_and_comments()
-    {
-        var properties = TeamCity.JavaProperties.Parse(string.Join('\n',
-            "# comment",
-            "! another",
-            "a=1",
-            "b : 2",
-            "c 3",
-            "path=C\\:\\\\BuildAgent\\\\temp",
-            "unicode=caf\\u00e9",
-            "long=one \\",
-            "    two",
-            "key\\ with\\ spaces=x",
-            "empty="));
-        Assert.Equal("1", properties["a"]);
-        Assert.Equal("2", properties["b"]);
-        Assert.Equal("3", properties["c"]);
-        Assert.Equal("C:\\BuildAgent\\temp", properties["path"]);
-        Assert.Equal("café", properties["unicode"]);
-        Assert.Equal("one two", properties["long"]);
-        Assert.Equal("x", properties["key with spaces"]);
-        Assert.Equal(string.Empty, properties["empty"]);
-        Assert.Equal(8, properties.Count);
-    }
-
-    [Fact]
     public void Blocks_open_and_close_by_escaped_name() =>
         Assert.Equal(
             ["##teamcity[blockOpened name='Test |[net10.0|]']", "##teamcity[blockClosed name='Test |[net10.0|]']"],

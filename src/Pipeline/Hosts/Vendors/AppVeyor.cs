@@ -1,3 +1,5 @@
+using static Pipeline.Hosts.HostCapability;
+
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>
@@ -5,62 +7,45 @@ namespace Pipeline.Hosts.Vendors;
 /// the build version). Syntax: https://www.appveyor.com/docs/build-worker-api ("Options are similar to
 /// PowerShell cmdlet parameters": <c>-Category</c>, <c>-FileName</c>, <c>-Line</c>, <c>-Column</c>, <c>-Name</c>, <c>-Value</c>, <c>-Version</c>).
 /// </summary>
-public sealed class AppVeyor : CiHost
+public sealed class AppVeyor() : CiHost(Description)
 {
-    public override string Name => "appveyor";
-
-    public override string DisplayName => "AppVeyor";
-
-    // Masking: secure variables are masked, as declared in the project; there is no command to add a value.
-    // The Messages tab is not a rendered summary, and AppVeyor has no log groups or deployment approvals.
-    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
-        (HostCapability.Groups, CapabilitySupport.None),
-        (HostCapability.Annotations, CapabilitySupport.Runtime),
-        (HostCapability.Masking, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.JobSummary, CapabilitySupport.None),
-        (HostCapability.Outputs, CapabilitySupport.Runtime),
-        (HostCapability.Artifacts, CapabilitySupport.Runtime),
-        (HostCapability.BuildNumber, CapabilitySupport.Runtime),
-        (HostCapability.Approvals, CapabilitySupport.None));
-
-    // APPVEYOR is "True" on Windows images and "true" on Ubuntu ones.
-    public override bool IsPresent(HostEnvironment environment)
+    internal static HostDescriptor Description { get; } = new()
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        return environment.IsTrue("APPVEYOR");
-    }
+        Name = "appveyor",
+        DisplayName = "AppVeyor",
 
-    // APPVEYOR_REPO_BRANCH is the base branch for a pull request (the source is
-    // APPVEYOR_PULL_REQUEST_HEAD_REPO_BRANCH) and holds the tag name in a tag build; APPVEYOR_REPO_TAG says
-    // True/true. The run's page is built from its parts with the build id, which, unlike the version, does not
-    // change when the build updates its version; APPVEYOR_URL is unset on older workers, where the hosted
-    // service's address is used.
+        // APPVEYOR is "True" on Windows images and "true" on Ubuntu ones.
+        Detection = new() { AllOf = [VariableTest.IsTrue("APPVEYOR")] },
+
+        // APPVEYOR_REPO_BRANCH is the base branch for a pull request (the source is
+        // APPVEYOR_PULL_REQUEST_HEAD_REPO_BRANCH) and holds the tag name in a tag build; APPVEYOR_REPO_TAG says
+        // True/true. The run's page is read in code (see ReadIdentity).
+        Identity = new()
+        {
+            PullRequest = [new("APPVEYOR_PULL_REQUEST_NUMBER")],
+            SourceBranch = [new("APPVEYOR_PULL_REQUEST_HEAD_REPO_BRANCH")],
+            TargetBranch = [new("APPVEYOR_REPO_BRANCH")],
+            Tag = [new("APPVEYOR_REPO_TAG_NAME") { OnlyWhenTrue = "APPVEYOR_REPO_TAG" }],
+            Branch = [new("APPVEYOR_REPO_BRANCH")],
+            Commit = [new("APPVEYOR_REPO_COMMIT")],
+            BuildNumber = [new("APPVEYOR_BUILD_NUMBER")],
+            BuildId = [new("APPVEYOR_BUILD_ID")],
+        },
+
+        // Masking: secure variables are masked, as declared in the project; there is no command to add a value.
+        // The Messages tab is not a rendered summary, and AppVeyor has no log groups or deployment approvals.
+        Capabilities = CapabilityTable.Of(runtime: [Annotations, Outputs, Artifacts, BuildNumber], configurationOnly: [Masking]),
+    };
+
+    // The run's page is built from its parts with the build id, which, unlike the version, does not change when
+    // the build updates its version; APPVEYOR_URL is unset on older workers, where the hosted service's address is used.
     public override BuildIdentity ReadIdentity(HostEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var pullRequest = environment["APPVEYOR_PULL_REQUEST_NUMBER"] is { } number
-            ? new PullRequest(number, environment["APPVEYOR_PULL_REQUEST_HEAD_REPO_BRANCH"], environment["APPVEYOR_REPO_BRANCH"])
-            : null;
-        var tag = pullRequest is null && environment.IsTrue("APPVEYOR_REPO_TAG") ? environment["APPVEYOR_REPO_TAG_NAME"] : null;
-        var branch = pullRequest is not null ? pullRequest.SourceBranch : tag is null ? environment["APPVEYOR_REPO_BRANCH"] : null;
+        var identity = base.ReadIdentity(environment);
         var server = (environment["APPVEYOR_URL"] ?? "https://ci.appveyor.com").TrimEnd('/');
-        var account = environment["APPVEYOR_ACCOUNT_NAME"];
-        var project = environment["APPVEYOR_PROJECT_SLUG"];
-        var buildId = environment["APPVEYOR_BUILD_ID"];
-        return new BuildIdentity
-        {
-            Host = Name,
-            Ref = Refs.Compose(branch, tag, pullRequest?.Number),
-            Branch = branch,
-            Tag = tag,
-            Commit = environment["APPVEYOR_REPO_COMMIT"],
-            PullRequest = pullRequest,
-            BuildNumber = environment["APPVEYOR_BUILD_NUMBER"],
-            BuildId = buildId,
-            BuildUrl = account is not null && project is not null && buildId is not null
-                ? $"{server}/project/{account}/{project}/builds/{buildId}"
-                : null,
-        };
+        return environment["APPVEYOR_ACCOUNT_NAME"] is { } account && environment["APPVEYOR_PROJECT_SLUG"] is { } project && identity.BuildId is { } buildId
+            ? identity with { BuildUrl = $"{server}/project/{account}/{project}/builds/{buildId}" }
+            : identity;
     }
 
     // appveyor AddCompilationMessage <message> -Category Error|Warning [-FileName F] [-Line L] [-Column C];

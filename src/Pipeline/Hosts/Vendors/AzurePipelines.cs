@@ -1,3 +1,5 @@
+using static Pipeline.Hosts.HostCapability;
+
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>
@@ -6,67 +8,61 @@ namespace Pipeline.Hosts.Vendors;
 /// except approvals (environment checks, configured in Azure DevOps).
 /// Syntax: https://learn.microsoft.com/azure/devops/pipelines/scripts/logging-commands
 /// </summary>
-public sealed class AzurePipelines : CiHost
+public sealed class AzurePipelines() : CiHost(Description)
 {
     /// <summary>The artifact (and container folder) that <see cref="PublishArtifact"/> uploads into.</summary>
     public const string ArtifactName = "pipeline";
 
-    public override string Name => "azure-pipelines";
-
-    public override string DisplayName => "Azure Pipelines";
-
-    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
-        (HostCapability.Groups, CapabilitySupport.Runtime),
-        (HostCapability.Annotations, CapabilitySupport.Runtime),
-        (HostCapability.Masking, CapabilitySupport.Runtime),
-        (HostCapability.JobSummary, CapabilitySupport.Runtime),
-        (HostCapability.Outputs, CapabilitySupport.Runtime),
-        (HostCapability.Artifacts, CapabilitySupport.Runtime),
-        (HostCapability.BuildNumber, CapabilitySupport.Runtime),
-        (HostCapability.Approvals, CapabilitySupport.ConfigurationOnly));
-
-    // The agent sets TF_BUILD=True and no CI variable.
-    public override bool IsPresent(HostEnvironment environment)
+    internal static HostDescriptor Description { get; } = new()
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        return environment.IsTrue("TF_BUILD");
-    }
+        Name = "azure-pipelines",
+        DisplayName = "Azure Pipelines",
 
-    // BUILD_SOURCEBRANCH is the full ref (refs/heads/feature/login, refs/tags/v1.2.0, refs/pull/42/merge);
-    // BUILD_SOURCEBRANCHNAME keeps only the last segment ("login") and is not used. The pull request branch
+        // The agent sets TF_BUILD=True and no CI variable.
+        Detection = new() { AllOf = [VariableTest.IsTrue("TF_BUILD")] },
+
+        // BUILD_SOURCEBRANCH is the full ref (refs/heads/feature/login, refs/tags/v1.2.0, refs/pull/42/merge);
+        // BUILD_SOURCEBRANCHNAME keeps only the last segment ("login") and is not used. Pull requests are read in
+        // code (see ReadIdentity).
+        Identity = new()
+        {
+            Ref = "BUILD_SOURCEBRANCH",
+            Commit = [new("BUILD_SOURCEVERSION")],
+            BuildNumber = [new("BUILD_BUILDNUMBER")],
+            BuildId = [new("BUILD_BUILDID")],
+        },
+        Capabilities = CapabilityTable.Of(
+            runtime: [Groups, Annotations, Masking, JobSummary, Outputs, Artifacts, BuildNumber],
+            configurationOnly: [Approvals]),
+        ActorVariables = ["BUILD_REQUESTEDFOREMAIL", "BUILD_REQUESTEDFOR"],
+    };
+
+    // A pull request build is one whose reason says so or that has a pull request id. The pull request branch
     // variables are documented as full refs but arrive short from GitHub (env-ci), so both forms are read.
     // SYSTEM_PULLREQUEST_PULLREQUESTNUMBER is the number people see for GitHub (whose PULLREQUESTID is an
-    // internal id); Azure Repos sets only PULLREQUESTID, which is its number and also appears in the ref.
+    // internal id); Azure Repos sets only PULLREQUESTID, which is its number and also appears in the ref. The
+    // run's page needs the project's name escaped.
     public override BuildIdentity ReadIdentity(HostEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(environment);
+        var identity = base.ReadIdentity(environment);
         var reference = environment["BUILD_SOURCEBRANCH"];
         var isPullRequest = environment["BUILD_REASON"] == "PullRequest" || environment["SYSTEM_PULLREQUEST_PULLREQUESTID"] is not null;
         var number = isPullRequest
             ? environment["SYSTEM_PULLREQUEST_PULLREQUESTNUMBER"] ?? Refs.PullRequestNumber(reference) ?? environment["SYSTEM_PULLREQUEST_PULLREQUESTID"]
             : null;
-        var pullRequest = number is not null
-            ? new PullRequest(number, Refs.BranchName(environment["SYSTEM_PULLREQUEST_SOURCEBRANCH"]), Refs.BranchName(environment["SYSTEM_PULLREQUEST_TARGETBRANCH"]))
-            : null;
-        var tag = pullRequest is null ? Refs.TagName(reference) : null;
-        var branch = pullRequest is not null ? pullRequest.SourceBranch : Refs.BranchName(reference);
-        var collection = environment["SYSTEM_COLLECTIONURI"];
-        var project = environment["SYSTEM_TEAMPROJECT"];
-        var buildId = environment["BUILD_BUILDID"];
-        return new BuildIdentity
+        identity = identity with
         {
-            Host = Name,
-            Ref = pullRequest is not null ? Refs.PullRequest(pullRequest.Number) : reference,
-            Branch = branch,
-            Tag = tag,
-            Commit = environment["BUILD_SOURCEVERSION"],
-            PullRequest = pullRequest,
-            BuildNumber = environment["BUILD_BUILDNUMBER"],
-            BuildId = buildId,
-            BuildUrl = collection is not null && project is not null && buildId is not null
+            BuildUrl = environment["SYSTEM_COLLECTIONURI"] is { } collection && environment["SYSTEM_TEAMPROJECT"] is { } project && identity.BuildId is { } buildId
                 ? $"{collection.TrimEnd('/')}/{Uri.EscapeDataString(project)}/_build/results?buildId={buildId}"
                 : null,
         };
+        if (number is null)
+        {
+            return identity with { Ref = reference };
+        }
+
+        var pullRequest = new PullRequest(number, Refs.BranchName(environment["SYSTEM_PULLREQUEST_SOURCEBRANCH"]), Refs.BranchName(environment["SYSTEM_PULLREQUEST_TARGETBRANCH"]));
+        return identity with { Ref = Refs.PullRequest(number), Branch = pullRequest.SourceBranch, Tag = null, PullRequest = pullRequest };
     }
 
     public override IEnumerable<HostEffect> BeginGroup(string title)

@@ -1,3 +1,5 @@
+using static Pipeline.Hosts.HostCapability;
+
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>
@@ -5,54 +7,37 @@ namespace Pipeline.Hosts.Vendors;
 /// through an "Inject Bamboo variables" task reading a key=value file, artifacts are artifact definitions and
 /// a person approves by running a manual stage: all of it plan configuration.
 /// </summary>
-public sealed class Bamboo : CiHost
+public sealed class Bamboo() : CiHost(Description)
 {
-    public override string Name => "bamboo";
-
-    public override string DisplayName => "Bamboo";
-
-    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
-        (HostCapability.Groups, CapabilitySupport.None),
-        (HostCapability.Annotations, CapabilitySupport.None),
-        (HostCapability.Masking, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.JobSummary, CapabilitySupport.None),
-        (HostCapability.Outputs, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.Artifacts, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.BuildNumber, CapabilitySupport.None),
-        (HostCapability.Approvals, CapabilitySupport.ConfigurationOnly));
-
-    // Bamboo variables reach scripts as bamboo_<name with dots as underscores>; no CI variable is set.
-    public override bool IsPresent(HostEnvironment environment)
+    internal static HostDescriptor Description { get; } = new()
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        return environment.Has("bamboo_agentId") || environment.Has("bamboo_planKey");
-    }
+        Name = "bamboo",
+        DisplayName = "Bamboo",
 
-    // The plan repository's branch and revision; Bamboo has no tag variable (git fills that in). Plan branches
-    // created for a pull request (Bamboo 6.9+) carry bamboo_repository_pr_key / _sourceBranch / _targetBranch:
-    // not in the variables page of the docs, but confirmed by danger-js's Bamboo source and by published
-    // variable dumps, where the branches can come as refs/heads/… and are shortened here.
-    public override BuildIdentity ReadIdentity(HostEnvironment environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        var pullRequest = environment["bamboo_repository_pr_key"] is { } key
-            ? new PullRequest(key, Refs.BranchName(environment["bamboo_repository_pr_sourceBranch"]), Refs.BranchName(environment["bamboo_repository_pr_targetBranch"]))
-            : null;
-        var branch = pullRequest is not null
-            ? pullRequest.SourceBranch
-            : Refs.BranchName(environment["bamboo_planRepository_branchName"]
-                ?? environment["bamboo_planRepository_branch"]
-                ?? environment["bamboo_planRepository_1_branchName"]);
-        return new BuildIdentity
+        // Bamboo variables reach scripts as bamboo_<name with dots as underscores>; no CI variable is set.
+        Detection = new() { AnyOf = [VariableTest.IsSet("bamboo_agentId"), VariableTest.IsSet("bamboo_planKey")] },
+
+        // The plan repository's branch and revision; Bamboo has no tag variable (git fills that in). Plan branches
+        // created for a pull request (Bamboo 6.9+) carry bamboo_repository_pr_key / _sourceBranch / _targetBranch:
+        // not in the variables page of the docs, but confirmed by danger-js's Bamboo source and by published
+        // variable dumps, where the branches can come as refs/heads/… and are shortened here.
+        Identity = new()
         {
-            Host = Name,
-            Ref = Refs.Compose(branch, null, pullRequest?.Number),
-            Branch = branch,
-            Commit = environment["bamboo_planRepository_revision"] ?? environment["bamboo_planRepository_1_revision"],
-            PullRequest = pullRequest,
-            BuildNumber = environment["bamboo_buildNumber"],
-            BuildId = environment["bamboo_buildResultKey"],
-            BuildUrl = environment["bamboo_buildResultsUrl"] ?? environment["bamboo_resultsUrl"],
-        };
-    }
+            PullRequest = [new("bamboo_repository_pr_key")],
+            SourceBranch = [new("bamboo_repository_pr_sourceBranch", ValueForm.BranchOfRef)],
+            TargetBranch = [new("bamboo_repository_pr_targetBranch", ValueForm.BranchOfRef)],
+            Branch =
+            [
+                new("bamboo_planRepository_branchName", ValueForm.BranchOfRef),
+                new("bamboo_planRepository_branch", ValueForm.BranchOfRef),
+                new("bamboo_planRepository_1_branchName", ValueForm.BranchOfRef),
+            ],
+            Commit = [new("bamboo_planRepository_revision"), new("bamboo_planRepository_1_revision")],
+            BuildNumber = [new("bamboo_buildNumber")],
+            BuildId = [new("bamboo_buildResultKey")],
+            BuildUrl = [new("bamboo_buildResultsUrl"), new("bamboo_resultsUrl")],
+        },
+        Capabilities = CapabilityTable.Of(configurationOnly: [Masking, Outputs, Artifacts, Approvals]),
+        ActorVariables = ["bamboo_ManualBuildTriggerReason_userName"],
+    };
 }

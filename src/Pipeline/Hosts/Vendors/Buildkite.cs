@@ -1,3 +1,5 @@
+using static Pipeline.Hosts.HostCapability;
+
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Pipeline.Hosts.Vendors;
 /// secret-looking variables are configuration.
 /// Commands: https://buildkite.com/docs/agent/cli/reference/annotate, …/meta-data, …/artifact.
 /// </summary>
-public sealed class Buildkite : CiHost
+public sealed class Buildkite() : CiHost(Description)
 {
     /// <summary>The annotation context the summary replaces on each publish.</summary>
     public const string SummaryContext = "pipeline-summary";
@@ -17,53 +19,35 @@ public sealed class Buildkite : CiHost
     /// </summary>
     public const int MaximumSummaryLength = 30_000;
 
-    public override string Name => "buildkite";
-
-    public override string DisplayName => "Buildkite";
-
-    // Annotations: buildkite-agent annotate works at build level only (no file or line), and the summary
-    // annotation already lists what failed, so failures are not annotated one by one.
-    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
-        (HostCapability.Groups, CapabilitySupport.Runtime),
-        (HostCapability.Annotations, CapabilitySupport.None),
-        (HostCapability.Masking, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.JobSummary, CapabilitySupport.Runtime),
-        (HostCapability.Outputs, CapabilitySupport.Runtime),
-        (HostCapability.Artifacts, CapabilitySupport.Runtime),
-        (HostCapability.BuildNumber, CapabilitySupport.None),
-        (HostCapability.Approvals, CapabilitySupport.ConfigurationOnly));
-
-    public override bool IsPresent(HostEnvironment environment)
+    internal static HostDescriptor Description { get; } = new()
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        return environment.IsTrue("BUILDKITE");
-    }
+        Name = "buildkite",
+        DisplayName = "Buildkite",
+        Detection = new() { AllOf = [VariableTest.IsTrue("BUILDKITE")] },
 
-    // BUILDKITE_PULL_REQUEST is "false" or the number; BUILDKITE_BRANCH is the source branch of a pull request
-    // (BUILDKITE_PULL_REQUEST_BASE_BRANCH the target) and the tag name in a tag build. BUILDKITE_COMMIT can be
-    // a symbolic name such as HEAD on a build started by hand; only a real SHA is taken, git resolves the rest.
-    public override BuildIdentity ReadIdentity(HostEnvironment environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        var pullRequest = environment["BUILDKITE_PULL_REQUEST"] is { } number && number != "false"
-            ? new PullRequest(number, environment["BUILDKITE_BRANCH"], environment["BUILDKITE_PULL_REQUEST_BASE_BRANCH"])
-            : null;
-        var tag = pullRequest is null ? environment["BUILDKITE_TAG"] : null;
-        var branch = pullRequest is not null ? pullRequest.SourceBranch : tag is null ? environment["BUILDKITE_BRANCH"] : null;
-        var commit = environment["BUILDKITE_COMMIT"];
-        return new BuildIdentity
+        // BUILDKITE_PULL_REQUEST is "false" or the number; BUILDKITE_BRANCH is the source branch of a pull
+        // request (BUILDKITE_PULL_REQUEST_BASE_BRANCH the target) and the tag name in a tag build. BUILDKITE_COMMIT
+        // can be a symbolic name such as HEAD on a build started by hand; only a real SHA is taken, git resolves the rest.
+        Identity = new()
         {
-            Host = Name,
-            Ref = Refs.Compose(branch, tag, pullRequest?.Number),
-            Branch = branch,
-            Tag = tag,
-            Commit = commit is { Length: >= 7 } && commit.All(char.IsAsciiHexDigit) ? commit : null,
-            PullRequest = pullRequest,
-            BuildNumber = environment["BUILDKITE_BUILD_NUMBER"],
-            BuildId = environment["BUILDKITE_BUILD_ID"],
-            BuildUrl = environment["BUILDKITE_BUILD_URL"],
-        };
-    }
+            PullRequest = [new("BUILDKITE_PULL_REQUEST", ValueForm.UnlessFalse)],
+            SourceBranch = [new("BUILDKITE_BRANCH")],
+            TargetBranch = [new("BUILDKITE_PULL_REQUEST_BASE_BRANCH")],
+            Tag = [new("BUILDKITE_TAG")],
+            Branch = [new("BUILDKITE_BRANCH")],
+            Commit = [new("BUILDKITE_COMMIT", ValueForm.CommitSha)],
+            BuildNumber = [new("BUILDKITE_BUILD_NUMBER")],
+            BuildId = [new("BUILDKITE_BUILD_ID")],
+            BuildUrl = [new("BUILDKITE_BUILD_URL")],
+        },
+
+        // Annotations: buildkite-agent annotate works at build level only (no file or line), and the summary
+        // annotation already lists what failed, so failures are not annotated one by one.
+        Capabilities = CapabilityTable.Of(runtime: [Groups, JobSummary, Outputs, Artifacts], configurationOnly: [Masking, Approvals]),
+
+        // The person who unblocked a block step, else the one who started the build.
+        ActorVariables = ["BUILDKITE_UNBLOCKER_EMAIL", "BUILDKITE_BUILD_CREATOR_EMAIL"],
+    };
 
     // "--- Title" opens a collapsed group; there is no close marker: a group ends at the next header.
     public override IEnumerable<HostEffect> BeginGroup(string title)

@@ -6,15 +6,12 @@ namespace Pipeline.Hosts.Vendors;
 /// does here: Forgejo's Actions documentation describes no error annotations and no rendered job summary, so
 /// neither is produced (https://forgejo.org/docs/latest/user/actions/).
 /// </summary>
-public sealed class ForgejoActions : GiteaActions
+public sealed class ForgejoActions() : GiteaActions(Description)
 {
-    public override string Name => "forgejo";
-
-    public override string DisplayName => "Forgejo Actions";
-
-    public override bool IsPresent(HostEnvironment environment)
+    internal static new HostDescriptor Description { get; } = GiteaActions.Description with
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        return environment.IsTrue("FORGEJO_ACTIONS");
-    }
+        Name = "forgejo",
+        DisplayName = "Forgejo Actions",
+        Detection = new() { AllOf = [VariableTest.IsTrue("FORGEJO_ACTIONS")] },
+    };
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using static Pipeline.Hosts.HostCapability;
 
 namespace Pipeline.Hosts.Vendors;
 
@@ -9,67 +9,69 @@ namespace Pipeline.Hosts.Vendors;
 /// </summary>
 public class GitHubActions : CiHost
 {
-    public override string Name => "github-actions";
+    public GitHubActions() : this(Description) { }
 
-    public override string DisplayName => "GitHub Actions";
+    /// <summary>Another host that speaks GitHub's workflow commands (Gitea's and Forgejo's runners, forks of nektos/act).</summary>
+    private protected GitHubActions(HostDescriptor descriptor) : base(descriptor) { }
 
-    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
-        (HostCapability.Groups, CapabilitySupport.Runtime),
-        (HostCapability.Annotations, CapabilitySupport.Runtime),
-        (HostCapability.Masking, CapabilitySupport.Runtime),
-        (HostCapability.JobSummary, CapabilitySupport.Runtime),
-        (HostCapability.Outputs, CapabilitySupport.Runtime),
-        (HostCapability.Artifacts, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.BuildNumber, CapabilitySupport.None),
-        (HostCapability.Approvals, CapabilitySupport.ConfigurationOnly));
-
-    // Gitea and Forgejo runners (forks of nektos/act) set GITHUB_ACTIONS=true too, so a run that also says
-    // GITEA_ACTIONS or FORGEJO_ACTIONS is theirs; the detector asks them first besides.
-    public override bool IsPresent(HostEnvironment environment)
+    internal static HostDescriptor Description { get; } = new()
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        return environment.IsTrue("GITHUB_ACTIONS") && !environment.IsTrue("GITEA_ACTIONS") && !environment.IsTrue("FORGEJO_ACTIONS");
-    }
+        Name = "github-actions",
+        DisplayName = "GitHub Actions",
 
+        // Gitea and Forgejo runners (forks of nektos/act) set GITHUB_ACTIONS=true too, so a run that also says
+        // GITEA_ACTIONS or FORGEJO_ACTIONS is theirs; the detector asks them first besides.
+        Detection = new()
+        {
+            AllOf = [VariableTest.IsTrue("GITHUB_ACTIONS")],
+            NoneOf = [VariableTest.IsTrue("GITEA_ACTIONS"), VariableTest.IsTrue("FORGEJO_ACTIONS")],
+        },
+
+        // The ref, branch, tag and pull request are read in code (see ReadIdentity).
+        Identity = new()
+        {
+            Commit = [new("GITHUB_SHA")],
+            BuildNumber = [new("GITHUB_RUN_NUMBER")],
+            BuildId = [new("GITHUB_RUN_ID")],
+            BuildUrlTemplate = new("{GITHUB_SERVER_URL}/{GITHUB_REPOSITORY}/actions/runs/{GITHUB_RUN_ID}"),
+        },
+        Capabilities = CapabilityTable.Of(runtime: [Groups, Annotations, Masking, JobSummary, Outputs], configurationOnly: [Artifacts, Approvals]),
+        ActorVariables = ["GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"],
+    };
+
+    // A pull request's number is in GITHUB_REF (refs/pull/42/merge) or else in the event file.
     public override BuildIdentity ReadIdentity(HostEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(environment);
+        var identity = base.ReadIdentity(environment);
         var reference = environment["GITHUB_REF"];
         var refType = environment["GITHUB_REF_TYPE"];
         var refName = environment["GITHUB_REF_NAME"];
-        var pullRequestNumber = Refs.PullRequestNumber(reference) ?? PullRequestNumberFromEvent(environment["GITHUB_EVENT_PATH"]);
+        var pullRequestNumber = Refs.PullRequestNumber(reference) ?? GitHubEvent.PullRequestNumber(environment["GITHUB_EVENT_PATH"]);
         var pullRequest = environment["GITHUB_HEAD_REF"] is { } head
             ? new PullRequest(pullRequestNumber ?? string.Empty, head, environment["GITHUB_BASE_REF"])
             : null;
-        var tag = refType == "tag" ? refName : Refs.TagName(reference);
-        var server = environment["GITHUB_SERVER_URL"]?.TrimEnd('/');
-        var repository = environment["GITHUB_REPOSITORY"];
-        var runId = environment["GITHUB_RUN_ID"];
-        var run = RunInUrl(environment);
-        return new BuildIdentity
+        return identity with
         {
-            Host = Name,
             Ref = pullRequest is not null && pullRequestNumber is not null ? Refs.PullRequest(pullRequestNumber) : reference,
             Branch = pullRequest?.SourceBranch ?? (refType == "branch" ? refName : Refs.BranchName(reference)),
-            Tag = tag,
-            Commit = environment["GITHUB_SHA"],
+            Tag = refType == "tag" ? refName : Refs.TagName(reference),
             PullRequest = pullRequest,
-            BuildNumber = environment["GITHUB_RUN_NUMBER"],
-            BuildId = runId,
-            BuildUrl = server is not null && repository is not null && run is not null ? $"{server}/{repository}/actions/runs/{run}" : null,
         };
     }
-
-    /// <summary>The run's number in its web address: the run id on GitHub.</summary>
-    protected virtual string? RunInUrl(HostEnvironment environment) => environment?["GITHUB_RUN_ID"];
 
     public override IEnumerable<HostEffect> BeginGroup(string title) => [new PrintLine($"::group::{Escape(title)}")];
 
     public override IEnumerable<HostEffect> EndGroup(string title) => [new PrintLine("::endgroup::")];
 
+    // Gitea's and Forgejo's runners show no annotations, which their descriptors say.
     public override IEnumerable<HostEffect> Annotate(Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
+        if (Supports(Annotations) != CapabilitySupport.Runtime)
+        {
+            return [];
+        }
+
         var properties = HostText.Location(annotation, "file", "line", "col").Select(p => $"{p.Key}={EscapeProperty(p.Value)}").ToList();
         if (annotation.Title is { } title)
         {
@@ -87,7 +89,7 @@ public class GitHubActions : CiHost
         [.. HostText.SecretParts(value ?? string.Empty).Select(part => new PrintLine($"::add-mask::{Escape(part)}", Raw: true))];
 
     public override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment) =>
-        environment?["GITHUB_STEP_SUMMARY"] is { } path ? [new AppendToFile(path, markdown + "\n")] : [];
+        Supports(JobSummary) == CapabilitySupport.Runtime && environment?["GITHUB_STEP_SUMMARY"] is { } path ? [new AppendToFile(path, markdown + "\n")] : [];
 
     // `name=value` lines; a value with a line break uses the documented multi-line form
     // `name<<DELIMITER` / value / `DELIMITER` ("Multiline strings" in the workflow commands reference), with a
@@ -99,7 +101,7 @@ public class GitHubActions : CiHost
 
     private static string OutputLine(string name, string value)
     {
-        if (!HostText.IsMultiLine(value))
+        if (!DotEnv.IsMultiLine(value))
         {
             return $"{name}={value}\n";
         }
@@ -119,24 +121,4 @@ public class GitHubActions : CiHost
 
     private static string EscapeProperty(string value) =>
         Escape(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
-
-    private static string? PullRequestNumberFromEvent(string? eventPath)
-    {
-        if (eventPath is null || !File.Exists(eventPath))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(eventPath));
-            return document.RootElement.TryGetProperty("pull_request", out var pull) && pull.TryGetProperty("number", out var number)
-                ? number.ToString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

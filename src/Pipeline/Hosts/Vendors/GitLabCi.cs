@@ -1,3 +1,5 @@
+using static Pipeline.Hosts.HostCapability;
+
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Pipeline.Hosts.Vendors;
 /// (protected environments) are all declared in <c>.gitlab-ci.yml</c>.
 /// </summary>
 /// <param name="time">The clock for section timestamps (GitLab shows each section's duration from them); the system clock by default.</param>
-public sealed class GitLabCi(TimeProvider? time = null) : CiHost
+public sealed class GitLabCi(TimeProvider? time = null) : CiHost(Description)
 {
     /// <summary>
     /// Where <see cref="SetOutputs"/> writes <c>KEY=VALUE</c> lines, under <c>$CI_PROJECT_DIR</c>. The job must
@@ -26,51 +28,29 @@ public sealed class GitLabCi(TimeProvider? time = null) : CiHost
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    public override string Name => "gitlab";
-
-    public override string DisplayName => "GitLab CI/CD";
-
-    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
-        (HostCapability.Groups, CapabilitySupport.Runtime),
-        (HostCapability.Annotations, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.Masking, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.JobSummary, CapabilitySupport.None),
-        (HostCapability.Outputs, CapabilitySupport.Runtime),
-        (HostCapability.Artifacts, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.BuildNumber, CapabilitySupport.None),
-        (HostCapability.Approvals, CapabilitySupport.ConfigurationOnly));
-
-    public override bool IsPresent(HostEnvironment environment)
+    internal static HostDescriptor Description { get; } = new()
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        return environment.IsTrue("GITLAB_CI");
-    }
+        Name = "gitlab",
+        DisplayName = "GitLab CI/CD",
+        Detection = new() { AllOf = [VariableTest.IsTrue("GITLAB_CI")] },
 
-    // CI_COMMIT_BRANCH is unset in tag pipelines and in merge request pipelines; CI_COMMIT_REF_NAME is the
-    // branch or the tag. The MR number is the project-scoped IID (what people see as !42), not CI_MERGE_REQUEST_ID.
-    public override BuildIdentity ReadIdentity(HostEnvironment environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        var tag = environment["CI_COMMIT_TAG"];
-        var pullRequest = environment["CI_MERGE_REQUEST_IID"] is { } iid
-            ? new PullRequest(iid, environment["CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"], environment["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"])
-            : null;
-        var branch = pullRequest is not null
-            ? pullRequest.SourceBranch
-            : tag is null ? environment["CI_COMMIT_BRANCH"] ?? environment["CI_COMMIT_REF_NAME"] : null;
-        return new BuildIdentity
+        // CI_COMMIT_BRANCH is unset in tag pipelines and in merge request pipelines; CI_COMMIT_REF_NAME is the
+        // branch or the tag. The MR number is the project-scoped IID (what people see as !42), not CI_MERGE_REQUEST_ID.
+        Identity = new()
         {
-            Host = Name,
-            Ref = Refs.Compose(branch, tag, pullRequest?.Number),
-            Branch = branch,
-            Tag = tag,
-            Commit = environment["CI_COMMIT_SHA"],
-            PullRequest = pullRequest,
-            BuildNumber = environment["CI_PIPELINE_IID"],
-            BuildId = environment["CI_PIPELINE_ID"],
-            BuildUrl = environment["CI_PIPELINE_URL"],
-        };
-    }
+            PullRequest = [new("CI_MERGE_REQUEST_IID")],
+            SourceBranch = [new("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME")],
+            TargetBranch = [new("CI_MERGE_REQUEST_TARGET_BRANCH_NAME")],
+            Tag = [new("CI_COMMIT_TAG")],
+            Branch = [new("CI_COMMIT_BRANCH"), new("CI_COMMIT_REF_NAME")],
+            Commit = [new("CI_COMMIT_SHA")],
+            BuildNumber = [new("CI_PIPELINE_IID")],
+            BuildId = [new("CI_PIPELINE_ID")],
+            BuildUrl = [new("CI_PIPELINE_URL")],
+        },
+        Capabilities = CapabilityTable.Of(runtime: [Groups, Outputs], configurationOnly: [Annotations, Masking, Artifacts, Approvals]),
+        ActorVariables = ["GITLAB_USER_EMAIL", "GITLAB_USER_LOGIN"],
+    };
 
     // \e[0Ksection_start:<unix time>:<name>[collapsed=true]\r\e[0K<header> … \e[0Ksection_end:<unix time>:<name>\r\e[0K
     // (https://docs.gitlab.com/ci/jobs/job_logs/#custom-collapsible-sections). The name is derived from the

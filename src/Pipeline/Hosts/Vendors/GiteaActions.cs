@@ -1,39 +1,34 @@
+using static Pipeline.Hosts.HostCapability;
+
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>
 /// Gitea Actions: a runner forked from nektos/act that sets the GitHub Actions variables and understands the
-/// same workflow commands for groups, masks and step outputs. What differs (https://docs.gitea.com/usage/actions/comparison):
-/// "Create an annotation for an error" and problem matchers are listed as missing, so nothing is annotated;
-/// the job summary file is not documented as rendered, so none is written; environments (and so approvals)
-/// are ignored. The run's page is addressed by the run's number in the repository (run.Index, which Gitea
-/// passes as github.run_number), not by its id.
+/// same workflow commands for groups, masks and step outputs, so it is GitHub Actions with its own descriptor.
+/// What differs (https://docs.gitea.com/usage/actions/comparison): "Create an annotation for an error" and
+/// problem matchers are listed as missing, so nothing is annotated; the job summary file is not documented as
+/// rendered, so none is written; environments (and so approvals) are ignored.
 /// </summary>
 public class GiteaActions : GitHubActions
 {
-    public override string Name => "gitea";
+    public GiteaActions() : this(Description) { }
 
-    public override string DisplayName => "Gitea Actions";
+    private protected GiteaActions(HostDescriptor descriptor) : base(descriptor) { }
 
-    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
-        (HostCapability.Groups, CapabilitySupport.Runtime),
-        (HostCapability.Annotations, CapabilitySupport.None),
-        (HostCapability.Masking, CapabilitySupport.Runtime),
-        (HostCapability.JobSummary, CapabilitySupport.None),
-        (HostCapability.Outputs, CapabilitySupport.Runtime),
-        (HostCapability.Artifacts, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.BuildNumber, CapabilitySupport.None),
-        (HostCapability.Approvals, CapabilitySupport.None));
-
-    // The Forgejo runner sets GITEA_ACTIONS=true too; FORGEJO_ACTIONS tells it apart.
-    public override bool IsPresent(HostEnvironment environment)
+    internal static new HostDescriptor Description { get; } = GitHubActions.Description with
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        return environment.IsTrue("GITEA_ACTIONS") && !environment.IsTrue("FORGEJO_ACTIONS");
-    }
+        Name = "gitea",
+        DisplayName = "Gitea Actions",
 
-    public override IEnumerable<HostEffect> Annotate(Annotation annotation) => [];
+        // The Forgejo runner sets GITEA_ACTIONS=true too; FORGEJO_ACTIONS tells it apart.
+        Detection = new() { AllOf = [VariableTest.IsTrue("GITEA_ACTIONS")], NoneOf = [VariableTest.IsTrue("FORGEJO_ACTIONS")] },
 
-    public override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment) => [];
-
-    protected override string? RunInUrl(HostEnvironment environment) => environment?["GITHUB_RUN_NUMBER"];
+        // The run's page is addressed by the run's number in the repository (run.Index, which Gitea passes as
+        // github.run_number), not by its id.
+        Identity = GitHubActions.Description.Identity with
+        {
+            BuildUrlTemplate = new("{GITHUB_SERVER_URL}/{GITHUB_REPOSITORY}/actions/runs/{GITHUB_RUN_NUMBER}"),
+        },
+        Capabilities = CapabilityTable.Of(runtime: [Groups, Masking, Outputs], configurationOnly: [Artifacts]),
+    };
 }

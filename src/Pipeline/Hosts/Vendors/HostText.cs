@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Secrets;
 
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>Text shaping shared by the hosts' protocols: one-line titles, safe section names, secret parts, outputs.</summary>
 internal static class HostText
 {
-    /// <summary>The shortest secret (or secret line) worth masking, as in <see cref="Secrets.SecretMasker"/>.</summary>
-    private const int MinimumSecretLength = 3;
-
     /// <summary>A title on one line: protocol lines end at a line break.</summary>
     public static string OneLine(string text)
     {
@@ -30,9 +28,8 @@ internal static class HostText
     }
 
     /// <summary>
-    /// What to register with a host's masker: the value, and for a multi-line value (a key file) each line of
-    /// it too, because logs are masked line by line. Lines shorter than three characters are left out: masking
-    /// <c>}</c> everywhere would protect nothing.
+    /// What to register with a host's masker: the value, and for a multi-line value (a key file) each of its
+    /// lines worth masking (<see cref="SecretLines"/>), because logs are masked line by line.
     /// </summary>
     public static IReadOnlyList<string> SecretParts(string value)
     {
@@ -42,13 +39,12 @@ internal static class HostText
             return [];
         }
 
-        if (!value.Contains('\n', StringComparison.Ordinal) && !value.Contains('\r', StringComparison.Ordinal))
+        if (!DotEnv.IsMultiLine(value))
         {
             return [value];
         }
 
-        var lines = value.Split('\n').Select(line => line.Trim()).Where(line => line.Length >= MinimumSecretLength);
-        return [.. new[] { value }.Concat(lines).Distinct(StringComparer.Ordinal)];
+        return [.. new[] { value }.Concat(SecretLines.Of(value)).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -104,51 +100,20 @@ internal static class HostText
         return text.Append(annotation.Message).ToString();
     }
 
-    /// <summary>True for a name usable as an environment variable: ASCII letters, digits and <c>_</c>, not starting with a digit.</summary>
-    public static bool IsVariableName(string name) =>
-        name is { Length: > 0 }
-        && name[0] is not (>= '0' and <= '9')
-        && name.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_');
-
-    /// <summary>True when the value spans lines (dotenv-style files cannot hold it).</summary>
-    public static bool IsMultiLine(string value) =>
-        value.Contains('\n', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal);
-
-    /// <summary>
-    /// <c>KEY=VALUE</c> lines for files read as dotenv (GitLab's <c>artifacts:reports:dotenv</c>, Bitbucket's
-    /// shared variables). Those readers take no quoting and no line breaks, and GitLab rejects the whole file
-    /// over one bad line, so an output whose name is not a variable name or whose value spans lines is left
-    /// out here (it is still in <c>artifacts/outputs.env</c>). Null when nothing is left.
-    /// </summary>
-    public static string? DotEnvLines(IReadOnlyList<KeyValuePair<string, string>>? outputs)
-    {
-        if (outputs is null)
-        {
-            return null;
-        }
-
-        var lines = outputs
-            .Where(o => IsVariableName(o.Key) && !IsMultiLine(o.Value))
-            .Select(o => $"{o.Key}={o.Value}\n");
-        var text = string.Concat(lines);
-        return text.Length > 0 ? text : null;
-    }
-
     /// <summary>
     /// The dotenv lines appended to <paramref name="path"/>, and a warning for each output those files cannot
     /// hold, so that an output a later job expects is never missing without a word.
     /// </summary>
     public static IEnumerable<HostEffect> DotEnvEffects(string path, IReadOnlyList<KeyValuePair<string, string>>? outputs, string hostName)
     {
-        if (DotEnvLines(outputs) is { } lines)
+        if (DotEnv.StrictLines(outputs) is { } lines)
         {
             yield return new AppendToFile(path, lines);
         }
 
         foreach (var (name, value) in outputs ?? [])
         {
-            var problem = !IsVariableName(name) ? "its name is not a variable name" : IsMultiLine(value) ? "its value spans lines" : null;
-            if (problem is not null)
+            if (DotEnv.StrictProblem(name, value) is { } problem)
             {
                 yield return new HostWarning(
                     $"{hostName} cannot pass output '{name}' to later steps: {problem}, which its dotenv file cannot hold. It is written to artifacts/outputs.env only.");

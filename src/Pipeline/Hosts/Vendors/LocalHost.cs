@@ -1,16 +1,15 @@
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>A developer's machine: no CI host detected (or <c>--host local</c>). Nothing is sent anywhere at run time.</summary>
-public sealed class LocalHost : CiHost
+public sealed class LocalHost() : CiHost(Description)
 {
-    public override string Name => "local";
+    internal static HostDescriptor Description { get; } = new()
+    {
+        Name = "local",
+        DisplayName = "Local",
+        Detection = new(), // no tests: detected always, the last resort of detection
+        Capabilities = CapabilityTable.Of(),
+    };
 
-    public override string DisplayName => "Local";
-
-    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table();
-
-    /// <summary>Always true: the last resort of detection.</summary>
-    public override bool IsPresent(HostEnvironment environment) => true;
-
-    public override BuildIdentity ReadIdentity(HostEnvironment environment) => new() { Host = Name, IsLocal = true };
+    public override BuildIdentity ReadIdentity(HostEnvironment environment) => base.ReadIdentity(environment) with { IsLocal = true };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static Pipeline.Hosts.HostCapability;
 
 namespace Pipeline.Hosts.Vendors;
 
@@ -8,31 +9,32 @@ namespace Pipeline.Hosts.Vendors;
 /// <c>setParameter</c>, <c>publishArtifacts</c>, <c>buildNumber</c>) with <c>|</c>-escaped values.
 /// Syntax: https://www.jetbrains.com/help/teamcity/service-messages.html
 /// </summary>
-public sealed class TeamCity : CiHost
+public sealed class TeamCity() : CiHost(Description)
 {
-    public override string Name => "teamcity";
-
-    public override string DisplayName => "TeamCity";
-
-    // Masking: password parameters are masked, but there is no service message to add a value at run time.
-    // Job summary: the closest are report tabs, configured from HTML artifacts. Approvals: the Build Approval
-    // feature, configured per build configuration.
-    public override IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; } = Table(
-        (HostCapability.Groups, CapabilitySupport.Runtime),
-        (HostCapability.Annotations, CapabilitySupport.Runtime),
-        (HostCapability.Masking, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.JobSummary, CapabilitySupport.ConfigurationOnly),
-        (HostCapability.Outputs, CapabilitySupport.Runtime),
-        (HostCapability.Artifacts, CapabilitySupport.Runtime),
-        (HostCapability.BuildNumber, CapabilitySupport.Runtime),
-        (HostCapability.Approvals, CapabilitySupport.ConfigurationOnly));
-
-    // The agent sets TEAMCITY_VERSION and no CI variable.
-    public override bool IsPresent(HostEnvironment environment)
+    internal static HostDescriptor Description { get; } = new()
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        return environment.Has("TEAMCITY_VERSION");
-    }
+        Name = "teamcity",
+        DisplayName = "TeamCity",
+
+        // The agent sets TEAMCITY_VERSION and no CI variable.
+        Detection = new() { AllOf = [VariableTest.IsSet("TEAMCITY_VERSION")] },
+
+        // BUILD_URL is the environment variable for the build's page (predefined build parameters); what is
+        // built is read from the parameter files in code (see ReadIdentity).
+        Identity = new()
+        {
+            Commit = [new("BUILD_VCS_NUMBER")],
+            BuildNumber = [new("BUILD_NUMBER")],
+            BuildUrl = [new("BUILD_URL")],
+        },
+
+        // Masking: password parameters are masked, but there is no service message to add a value at run time.
+        // Job summary: the closest are report tabs, configured from HTML artifacts. Approvals: the Build Approval
+        // feature, configured per build configuration.
+        Capabilities = CapabilityTable.Of(
+            runtime: [Groups, Annotations, Outputs, Artifacts, BuildNumber],
+            configurationOnly: [Masking, JobSummary, Approvals]),
+    };
 
     // The branch and pull request are configuration parameters, not environment variables, so they are read
     // the way env-ci does: TEAMCITY_BUILD_PROPERTIES_FILE names the build properties file, whose
@@ -43,11 +45,10 @@ public sealed class TeamCity : CiHost
     // - teamcity.pullRequest.number / .source.branch / .target.branch come from the Pull Requests build feature.
     //   The help page for that feature did not show them in the excerpts searched; JetBrains' own plugin code and
     //   many public build configurations use these names (checked with the search tool).
-    // BUILD_URL is the environment variable for the build's page (predefined build parameters); the build id
-    // is the teamcity.build.id property.
+    // The build id is the teamcity.build.id property.
     public override BuildIdentity ReadIdentity(HostEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(environment);
+        var identity = base.ReadIdentity(environment);
         var properties = ReadProperties(environment);
         var get = (string key) => properties.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
         var vcsBranches = properties.Where(p => p.Key.StartsWith("teamcity.build.vcs.branch.", StringComparison.Ordinal) && p.Value.Length > 0)
@@ -63,17 +64,13 @@ public sealed class TeamCity : CiHost
         var branch = pullRequest is not null
             ? pullRequest.SourceBranch
             : tag is null ? (fullRef is not null ? Refs.BranchName(fullRef) : logical) : null;
-        return new BuildIdentity
+        return identity with
         {
-            Host = Name,
             Ref = Refs.Compose(branch, tag, pullRequest?.Number),
             Branch = branch,
             Tag = tag,
-            Commit = environment["BUILD_VCS_NUMBER"],
             PullRequest = pullRequest,
-            BuildNumber = environment["BUILD_NUMBER"],
             BuildId = get("teamcity.build.id"),
-            BuildUrl = environment["BUILD_URL"],
         };
     }
 
@@ -163,120 +160,6 @@ public sealed class TeamCity : CiHost
         foreach (var (key, value) in from)
         {
             into.TryAdd(key, value);
-        }
-    }
-
-    /// <summary>A reader for the <c>java.util.Properties</c> text format TeamCity writes its parameter files in.</summary>
-    internal static class JavaProperties
-    {
-        /// <summary>The file's properties; none when it is missing or unreadable.</summary>
-        public static IReadOnlyDictionary<string, string> Read(string path)
-        {
-            try
-            {
-                return File.Exists(path) ? Parse(File.ReadAllText(path)) : new Dictionary<string, string>();
-            }
-            catch (IOException)
-            {
-                return new Dictionary<string, string>();
-            }
-            catch (UnauthorizedAccessException)
-            {
-                return new Dictionary<string, string>();
-            }
-        }
-
-        public static Dictionary<string, string> Parse(string text)
-        {
-            ArgumentNullException.ThrowIfNull(text);
-            var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var line in LogicalLines(text))
-            {
-                var trimmed = line.TrimStart(' ', '\t', '\f');
-                if (trimmed.Length == 0 || trimmed[0] is '#' or '!')
-                {
-                    continue;
-                }
-
-                // The key ends at the first unescaped '=', ':' or white space; one separator and the white
-                // space around it are skipped.
-                var end = 0;
-                while (end < trimmed.Length && trimmed[end] is not ('=' or ':' or ' ' or '\t' or '\f'))
-                {
-                    end += trimmed[end] == '\\' ? 2 : 1;
-                }
-
-                end = Math.Min(end, trimmed.Length);
-                var rest = trimmed[end..].TrimStart(' ', '\t', '\f');
-                if (rest.Length > 0 && rest[0] is '=' or ':')
-                {
-                    rest = rest[1..].TrimStart(' ', '\t', '\f');
-                }
-
-                result[Unescape(trimmed[..end])] = Unescape(rest);
-            }
-
-            return result;
-        }
-
-        /// <summary>Lines joined where a line ends in an odd number of backslashes (a continuation).</summary>
-        private static IEnumerable<string> LogicalLines(string text)
-        {
-            var current = new StringBuilder();
-            foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
-            {
-                var line = current.Length > 0 ? raw.TrimStart(' ', '\t', '\f') : raw;
-                var backslashes = line.Length - line.TrimEnd('\\').Length;
-                if (backslashes % 2 == 1)
-                {
-                    current.Append(line, 0, line.Length - 1);
-                    continue;
-                }
-
-                current.Append(line);
-                yield return current.ToString();
-                current.Clear();
-            }
-
-            if (current.Length > 0)
-            {
-                yield return current.ToString();
-            }
-        }
-
-        private static string Unescape(string value)
-        {
-            if (!value.Contains('\\', StringComparison.Ordinal))
-            {
-                return value;
-            }
-
-            var builder = new StringBuilder(value.Length);
-            for (var i = 0; i < value.Length; i++)
-            {
-                if (value[i] != '\\' || i == value.Length - 1)
-                {
-                    builder.Append(value[i]);
-                    continue;
-                }
-
-                var next = value[++i];
-                switch (next)
-                {
-                    case 't': builder.Append('\t'); break;
-                    case 'n': builder.Append('\n'); break;
-                    case 'r': builder.Append('\r'); break;
-                    case 'f': builder.Append('\f'); break;
-                    case 'u' when i + 4 < value.Length
-                        && int.TryParse(value.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code):
-                        builder.Append((char)code);
-                        i += 4;
-                        break;
-                    default: builder.Append(next); break;
-                }
-            }
-
-            return builder.ToString();
         }
     }
 }

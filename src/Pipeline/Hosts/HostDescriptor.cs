@@ -1,0 +1,24 @@
+namespace Pipeline.Hosts;
+
+/// <summary>
+/// What a CI host is, as data: its names, the variables that show it is running the build, the variables its
+/// identity and its actor are read from, and what it can do. Read without running anything (the CI
+/// configuration generator reads it too); the host's class adds code only for its protocols.
+/// </summary>
+internal sealed record HostDescriptor
+{
+    /// <summary>The short name used by <c>--host</c> and in reports, e.g. <c>github-actions</c>.</summary>
+    public required string Name { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public required HostDetection Detection { get; init; }
+
+    public IdentityVariables Identity { get; init; } = new();
+
+    /// <summary>Per capability: done at run time, only in the CI configuration, or not at all.</summary>
+    public required IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; init; }
+
+    /// <summary>The variables naming the person who started or unblocked the run, best first.</summary>
+    public IReadOnlyList<string> ActorVariables { get; init; } = [];
+}

@@ -1,0 +1,61 @@
+using Pipeline.Delivery;
+using Pipeline.Hosts;
+
+namespace Pipeline.Tests.Hosts;
+
+/// <summary>Each host names the person behind a run in its own variables, which its descriptor lists best first.</summary>
+public sealed class HostApproverTests
+{
+    public static TheoryData<string, string, string?> ActorVariables() => new()
+    {
+        { "github-actions", "GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR" },
+        { "gitea", "GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR" },
+        { "forgejo", "GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR" },
+        { "gitlab", "GITLAB_USER_EMAIL", "GITLAB_USER_LOGIN" },
+        { "azure-pipelines", "BUILD_REQUESTEDFOREMAIL", "BUILD_REQUESTEDFOR" },
+        { "buildkite", "BUILDKITE_UNBLOCKER_EMAIL", "BUILDKITE_BUILD_CREATOR_EMAIL" },
+        { "circleci", "CIRCLE_USERNAME", null },
+        { "bitbucket", "BITBUCKET_STEP_TRIGGERER_UUID", null },
+        { "jenkins", "BUILD_USER_EMAIL", "BUILD_USER_ID" },
+        { "drone", "DRONE_BUILD_TRIGGER", null },
+        { "bamboo", "bamboo_ManualBuildTriggerReason_userName", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ActorVariables))]
+    public void The_hosts_best_actor_variable_approves_and_the_next_stands_in_for_it(string name, string best, string? next)
+    {
+        var host = HostDetector.Find(name)!;
+        using var folder = new TempDirectory();
+        var both = new Dictionary<string, string> { [best] = "first@example.com" };
+        if (next is not null)
+        {
+            both[next] = "second@example.com";
+        }
+
+        Assert.Equal(new Approver("first@example.com", best), Approver.Find(host, HostEnvironment.From(both), AbsolutePath.From(folder.Path)));
+        if (next is not null)
+        {
+            var onlyNext = HostEnvironment.From(new Dictionary<string, string> { [next] = "second@example.com" });
+            Assert.Equal(new Approver("second@example.com", next), Approver.Find(host, onlyNext, AbsolutePath.From(folder.Path)));
+        }
+    }
+
+    [Theory]
+    [InlineData("woodpecker")]
+    [InlineData("travis")]
+    [InlineData("teamcity")]
+    [InlineData("appveyor")]
+    [InlineData("generic")]
+    [InlineData("local")]
+    public void A_host_without_actor_variables_takes_none_of_another_hosts(string name)
+    {
+        var everyActor = ActorVariables().SelectMany(row => new[] { (string?)row[1], (string?)row[2] }).OfType<string>()
+            .Distinct(StringComparer.Ordinal).ToDictionary(v => v, _ => "someone@example.com", StringComparer.Ordinal);
+        using var folder = new TempDirectory();
+
+        var approver = Approver.Find(HostDetector.Find(name)!, HostEnvironment.From(everyActor), AbsolutePath.From(folder.Path));
+
+        Assert.True(approver is null || approver.Source == "git config user.email", $"{name} took {approver}");
+    }
+}
