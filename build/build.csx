@@ -2,6 +2,7 @@
 // The default pipeline is Compile -> Test -> Package -> PublishQa; Release promotes what QA checked (README, "Delivery").
 
 var configuration = Parameter("configuration", "Release", "Build configuration of Compile, Test and Package.");
+var fast = Parameter("fast", false, "Test runs only the fast tests: not those marked [Trait(\"Speed\", \"Slow\")] (packing, NuGet restores, delivery, this repository's build).");
 
 var solution = Root / "Pipeline.sln";
 var artifacts = Root / "artifacts";
@@ -15,7 +16,8 @@ var test = Target("Test")
     .DependsOn(compile)
     .Executes(async ct =>
     {
-        var summary = await DotNet.TestAsync(solution, artifacts / "test-results", configuration, noBuild: true, cancellationToken: ct);
+        string[] filter = fast.Value ? ["--filter", "Speed!=Slow"] : [];
+        var summary = await DotNet.TestAsync(solution, artifacts / "test-results", configuration, noBuild: true, extraArguments: filter, cancellationToken: ct);
         WriteAtEnd(summary.ToClosingLine());
         summary.ThrowIfFailed();
     });
