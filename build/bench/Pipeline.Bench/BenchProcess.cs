@@ -18,7 +18,7 @@ internal static class BenchProcess
     {
         try
         {
-            return await BenchProcess.RunAsync(program, arguments, workingDirectory, environment, limit);
+            return await ChildProcess.RunAsync(program, arguments, workingDirectory, environment, limit);
         }
         catch (Win32Exception exception)
         {
