@@ -85,7 +85,7 @@ public sealed class CancellationTests
         }
         finally
         {
-            ProcessTools.KillIfAlive(sleepPid, "sleep");
+            ProcessProbe.Kill(sleepPid, "sleep");
         }
     }
 
@@ -104,8 +104,8 @@ public sealed class CancellationTests
         Assert.Equal("closing line", result.LastOutputLine);
         result.ShouldShowNoStackTrace();
         Assert.True(
-            await ProcessTools.WaitUntilGoneAsync(sleepPid, "sleep", TimeSpan.FromSeconds(10)),
-            $"The grandchild 'sleep 300' (pid {sleepPid}) is still there ({ProcessTools.Describe(sleepPid)}; T is stopped): the process tree was not killed.{Environment.NewLine}{result}");
+            await ProcessProbe.WaitForExitAsync(sleepPid, HangGuard.Default, "sleep"),
+            $"The grandchild 'sleep 300' (pid {sleepPid}) is still there ({ProcessProbe.Describe(sleepPid)}; T is stopped): the process tree was not killed.{Environment.NewLine}{result}");
     }
 
     private static async Task<int> WaitForPidFileAsync(string path, RunningRunner runner)

@@ -9,7 +9,7 @@ namespace Pipeline.EndToEnd.Tests;
 public sealed class ParallelTests : IDisposable
 {
     private const string Script = """
-        var waitMs = Parameter("wait-ms", 30000, "How long each target waits to see the other one running");
+        var waitMs = Parameter("wait-ms", 300000, "How long each target waits to see the other one running (a hang guard when they must meet)");
         var mustMeet = Parameter("must-meet", false, "Fail when the other target was not seen running");
 
         async Task Meet(string self, string other)

@@ -166,12 +166,12 @@ public class ExecutorTests
         build.Target("A").Executes(async () =>
         {
             aStarted.SetResult();
-            await bStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await bStarted.Task.WaitAsync(Runs.HangGuard);
         });
         build.Target("B").Executes(async () =>
         {
             bStarted.SetResult();
-            await aStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await aStarted.Task.WaitAsync(Runs.HangGuard);
         });
 
         var run = await Runs.RunAsync(build, new RecordingObserver(), new ExecutorOptions(2, false), ["A", "B"]);
@@ -628,7 +628,7 @@ public class ExecutorTests
             Assert.False(laterRan);
             Assert.True(result.Cancelled);
             Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
-            Assert.True(await ProcessProbe.WaitForExitAsync(pid, TimeSpan.FromSeconds(10)), $"the grandchild process {pid} survived cancellation");
+            Assert.True(await ProcessProbe.WaitForExitAsync(pid, Runs.HangGuard), $"the grandchild process {pid} survived cancellation");
         }
         finally
         {

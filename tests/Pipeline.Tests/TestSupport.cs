@@ -81,7 +81,7 @@ internal sealed class RecordingObserver : IRunObserver
 internal static class Runs
 {
     /// <summary>Generous upper bound for anything that should finish promptly; only guards against hangs.</summary>
-    public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan HangGuard = Testing.HangGuard.Default;
 
     public static Task<RunResult> RunAsync(
         Build build,

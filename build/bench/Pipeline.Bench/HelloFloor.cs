@@ -37,7 +37,7 @@ internal sealed class HelloFloor
     public string Folder { get; }
 
     /// <summary>The command of a floor run: dotnet hello.dll.</summary>
-    public (string Program, string[] Arguments) Command => (Scratch.DotNetHost, [Assembly]);
+    public (string Program, string[] Arguments) Command => (DotNetHost.Path, [Assembly]);
 
     public static async Task<HelloFloor> BuildAsync(Scratch scratch)
     {
@@ -48,15 +48,15 @@ internal sealed class HelloFloor
             string.Format(System.Globalization.CultureInfo.InvariantCulture, Project, Environment.Version.Major));
         await File.WriteAllTextAsync(Path.Combine(source, "Program.cs"), Program);
 
-        await ChildProcess.RunSuccessfullyAsync(
-            Scratch.DotNetHost,
+        await BenchProcess.RunSuccessfullyAsync(
+            DotNetHost.Path,
             ["build", "hello.csproj", "--configuration", "Release", "--output", output, "--nologo", "--verbosity", "quiet"],
             source,
             scratch.Environment(),
-            TimeSpan.FromMinutes(5));
+            HangGuard.Default);
         var assembly = Path.Combine(output, "hello.dll");
         var floor = new HelloFloor(assembly, output);
-        var check = await ChildProcess.RunSuccessfullyAsync(floor.Command.Program, floor.Command.Arguments, floor.Folder, scratch.Environment(), TimeSpan.FromMinutes(1));
+        var check = await BenchProcess.RunSuccessfullyAsync(floor.Command.Program, floor.Command.Arguments, floor.Folder, scratch.Environment(), HangGuard.Default);
         return check.StandardOutput.Trim() == "Hello, World!"
             ? floor
             : throw new MeasurementException($"The floor app printed '{check.StandardOutput.Trim()}', not 'Hello, World!'.");

@@ -41,7 +41,7 @@ internal static class MachineInfo
     {
         try
         {
-            var result = await ChildProcess.RunAsync(Scratch.DotNetHost, ["--version"], Environment.CurrentDirectory, scratch.Environment(), TimeSpan.FromMinutes(1));
+            var result = await BenchProcess.RunAsync(DotNetHost.Path, ["--version"], Environment.CurrentDirectory, scratch.Environment(), HangGuard.Default);
             return result.ExitCode == 0 ? result.StandardOutput.Trim() : null;
         }
         catch (MeasurementException)

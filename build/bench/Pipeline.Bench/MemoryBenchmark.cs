@@ -27,8 +27,6 @@ internal sealed record PeakMemory(IReadOnlyList<long> FloorKiB, IReadOnlyList<lo
 /// </summary>
 internal sealed class MemoryBenchmark(Scratch scratch, HelloFloor floor, TemplateRepository repository, BenchOptions options)
 {
-    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(2);
-
     private static string HarnessAssembly => Path.Combine(AppContext.BaseDirectory, "Pipeline.Bench.dll");
 
     public async Task<PeakMemory> MeasureAsync()
@@ -59,9 +57,9 @@ internal sealed class MemoryBenchmark(Scratch scratch, HelloFloor floor, Templat
     private async Task<long> ProbeAsync((string Program, string[] Arguments) command, string workingDirectory)
     {
         string[] arguments = [HarnessAssembly, RssProbe.Option, "--", command.Program, .. command.Arguments];
-        var result = await ChildProcess.RunAsync(Scratch.DotNetHost, arguments, workingDirectory, scratch.Environment(), RunLimit);
+        var result = await BenchProcess.RunAsync(DotNetHost.Path, arguments, workingDirectory, scratch.Environment(), HangGuard.Default);
         return RssProbe.ParseResult(result.StandardOutput) is (0, var peak) && result.ExitCode == 0
             ? peak
-            : throw new MeasurementException($"The probed run of '{ChildProcess.Describe(command.Program, command.Arguments)}' failed: {result.Describe()}");
+            : throw new MeasurementException($"The probed run of '{BenchProcess.Describe(command.Program, command.Arguments)}' failed: {result.Describe()}");
     }
 }

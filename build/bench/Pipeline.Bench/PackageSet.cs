@@ -34,15 +34,15 @@ internal sealed record PackageSet(string Folder, string Version, string Template
                 throw new MeasurementException($"No {project} in {repositoryRoot}: nothing to pack the no-op repository from.");
             }
 
-            await ChildProcess.RunSuccessfullyAsync(
-                Scratch.DotNetHost,
+            await BenchProcess.RunSuccessfullyAsync(
+                DotNetHost.Path,
                 [
                     "pack", path, "--configuration", "Release", "--nologo", "--verbosity", "quiet",
                     "--output", output, "--artifacts-path", intermediate, $"-p:PackageVersion={version}",
                 ],
                 repositoryRoot,
                 Scratch.PackingEnvironment(),
-                TimeSpan.FromMinutes(10));
+                HangGuard.ColdBuild);
         }
 
         return Find(output);

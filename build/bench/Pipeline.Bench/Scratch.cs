@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace Pipeline.Bench;
 
 /// <summary>
@@ -24,9 +22,6 @@ internal sealed class Scratch : IDisposable
 
     /// <summary>The Pipeline script cache of warm runs (PIPELINE_CACHE).</summary>
     public string WarmCache { get; }
-
-    /// <summary>The dotnet host this harness runs on; the same host runs the floor and the runner.</summary>
-    public static string DotNetHost { get; } = FindDotNetHost();
 
     private bool Keep { get; }
 
@@ -57,15 +52,7 @@ internal sealed class Scratch : IDisposable
     /// </summary>
     public static Dictionary<string, string?> PackingEnvironment()
     {
-        string[] prefixes = ["PIPELINE_", "MSBUILD", "VSTEST", "TESTINGPLATFORM_", "DOTNET_WATCH"];
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string name && prefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-            {
-                variables[name] = null;
-            }
-        }
+        var variables = InheritedEnvironment.Without("PIPELINE_", "MSBUILD", "VSTEST", "TESTINGPLATFORM_", "DOTNET_WATCH");
 
         // No build server or MSBuild node outliving a setup step and competing with the measured runs.
         variables["MSBUILDDISABLENODEREUSE"] = "1";
@@ -97,25 +84,5 @@ internal sealed class Scratch : IDisposable
         {
             Console.Error.WriteLine($"bench: could not delete the scratch folder {Root}: {exception.Message}");
         }
-    }
-
-    private static string FindDotNetHost()
-    {
-        if (System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
-        {
-            return host;
-        }
-
-        if (System.Environment.ProcessPath is { } current &&
-            string.Equals(Path.GetFileNameWithoutExtension(current), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            return current;
-        }
-
-        var fileName = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        return (System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, fileName))
-            .FirstOrDefault(File.Exists) ?? "dotnet";
     }
 }

@@ -7,8 +7,6 @@ namespace Pipeline.Bench;
 /// </summary>
 internal sealed class StartupBenchmarks(Scratch scratch, HelloFloor floor, TemplateRepository repository, BenchOptions options)
 {
-    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(2);
-
     /// <summary>Warm no-op runs after warm-ups: the runner is restored and the script cached.</summary>
     public async Task<PairedRuns> WarmAsync()
     {
@@ -59,7 +57,7 @@ internal sealed class StartupBenchmarks(Scratch scratch, HelloFloor floor, Templ
     private static async Task<TimeSpan> FloorAsync(Scratch scratch, HelloFloor floor)
     {
         var (program, arguments) = floor.Command;
-        var result = await ChildProcess.RunAsync(program, arguments, floor.Folder, scratch.Environment(), RunLimit);
+        var result = await BenchProcess.RunAsync(program, arguments, floor.Folder, scratch.Environment(), HangGuard.Default);
         return result.ExitCode == 0 ? result.Elapsed : throw new MeasurementException($"A floor run failed: {result.Describe()}");
     }
 
@@ -68,7 +66,7 @@ internal sealed class StartupBenchmarks(Scratch scratch, HelloFloor floor, Templ
     private async Task<TimeSpan> NoopAsync(string scriptCache)
     {
         var (program, arguments) = repository.NoopCommand;
-        var result = await ChildProcess.RunAsync(program, arguments, repository.Root, scratch.Environment(scriptCache), RunLimit);
+        var result = await BenchProcess.RunAsync(program, arguments, repository.Root, scratch.Environment(scriptCache), HangGuard.Default);
         TemplateRepository.CheckNoop(result, "A measured run");
         return result.Elapsed;
     }

@@ -12,8 +12,6 @@ namespace Pipeline.Bench;
 /// </summary>
 internal sealed class TemplateRepository
 {
-    private static readonly TimeSpan SetupLimit = TimeSpan.FromMinutes(5);
-
     private readonly Scratch _scratch;
 
     private TemplateRepository(Scratch scratch, string root, PackageSet packages)
@@ -42,8 +40,8 @@ internal sealed class TemplateRepository
         WriteNuGetConfig(root, packages.Folder);
 
         var hive = scratch.Folder("template-hive");
-        await repository.RunAsync(Scratch.DotNetHost, "new", "install", packages.TemplatesPackage, "--debug:custom-hive", hive);
-        await repository.RunAsync(Scratch.DotNetHost, "new", "pipeline", "--debug:custom-hive", hive);
+        await repository.RunAsync(DotNetHost.Path, "new", "install", packages.TemplatesPackage, "--debug:custom-hive", hive);
+        await repository.RunAsync(DotNetHost.Path, "new", "pipeline", "--debug:custom-hive", hive);
 
         repository.CheckGeneratedFiles();
         await repository.FirstRunAsync();
@@ -55,7 +53,7 @@ internal sealed class TemplateRepository
         File.AppendAllText(Script, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Environment.NewLine}// bench edit {counter}{Environment.NewLine}"));
 
     /// <summary>Fails unless a no-op run succeeded.</summary>
-    public static void CheckNoop(ChildResult result, string what)
+    public static void CheckNoop(ChildProcessResult result, string what)
     {
         if (result.ExitCode != 0 || !result.StandardOutput.Contains("Noop", StringComparison.Ordinal))
         {
@@ -102,7 +100,7 @@ internal sealed class TemplateRepository
     /// </summary>
     private async Task FirstRunAsync()
     {
-        var first = await ChildProcess.RunAsync(BuildSh, ["Noop"], Root, _scratch.Environment(), SetupLimit);
+        var first = await BenchProcess.RunAsync(BuildSh, ["Noop"], Root, _scratch.Environment(), HangGuard.Default);
         CheckNoop(first, "First run (tool restore and script compile)");
 
         // NuGet keeps a copy of the package it extracted next to the files: it must be the packed file, byte for byte.
@@ -121,7 +119,7 @@ internal sealed class TemplateRepository
 
         var traced = _scratch.Environment();
         traced["PIPELINE_TRACE"] = "1";
-        var second = await ChildProcess.RunAsync(BuildSh, ["Noop"], Root, traced, SetupLimit);
+        var second = await BenchProcess.RunAsync(BuildSh, ["Noop"], Root, traced, HangGuard.Default);
         CheckNoop(second, "Second run");
         if (!second.StandardError.Contains("pipeline: cache hit", StringComparison.Ordinal))
         {
@@ -129,6 +127,6 @@ internal sealed class TemplateRepository
         }
     }
 
-    private Task<ChildResult> RunAsync(string program, params string[] arguments) =>
-        ChildProcess.RunSuccessfullyAsync(program, arguments, Root, _scratch.Environment(), SetupLimit);
+    private Task<ChildProcessResult> RunAsync(string program, params string[] arguments) =>
+        BenchProcess.RunSuccessfullyAsync(program, arguments, Root, _scratch.Environment(), HangGuard.Default);
 }

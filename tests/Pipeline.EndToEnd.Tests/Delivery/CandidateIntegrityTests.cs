@@ -4,6 +4,7 @@ namespace Pipeline.EndToEnd.Tests.Delivery;
 /// What reaches an environment is the bytes the manifest describes: a stored candidate changed after QA, or the
 /// packages folder changed between Package and PublishQa, is refused (exit code 3) naming the file.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class CandidateIntegrityTests
 {
     [Theory]

@@ -9,6 +9,7 @@ namespace Pipeline.EndToEnd.Tests.Delivery;
 /// The delivery story as a user lives it: PublishQa, a refused Release, a dry run, an approved Release of the
 /// very bytes QA checked, the audit trail; continuous deployment; and the usage errors around them.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class DeliveryStoryTests
 {
     [Fact]

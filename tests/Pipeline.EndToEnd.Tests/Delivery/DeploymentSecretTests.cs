@@ -6,6 +6,7 @@ namespace Pipeline.EndToEnd.Tests.Delivery;
 /// Production pushes to a NuGet folder feed with an API key: the package arrives, a second release publishes
 /// nothing, and the key is nowhere: not in the output, the ledgers, the run's summary or any other file.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class DeploymentSecretTests
 {
     private const string ApiKey = "s3cr3t-key-value";

@@ -9,6 +9,7 @@ namespace Pipeline.EndToEnd.Tests.Delivery;
 /// Which candidate Release promotes, and when it refuses: allowed refs, approvals bound to a digest, idempotent
 /// releases, no downgrades, rollbacks and <c>--candidate</c>.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class PromotionTests
 {
     private static readonly Dictionary<string, string?> AsApprover = DeliveryRepo.As(DeliveryRepo.Approver);

@@ -9,6 +9,7 @@ namespace Pipeline.EndToEnd.Tests.Delivery;
 /// the production deployer announces itself in <c>artifacts/deploying</c> and then holds on until the test creates
 /// <c>artifacts/finish</c>, so the second release always meets the first one mid-deployment.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ReleaseConcurrencyTests
 {
     private const string SlowDeployer = """

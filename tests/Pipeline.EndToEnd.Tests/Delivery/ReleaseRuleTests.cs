@@ -8,6 +8,7 @@ namespace Pipeline.EndToEnd.Tests.Delivery;
 /// the rule, no stack trace, a refusal in the ledger, and nothing in production. Where cheap, the same repository
 /// then shows the rule letting a release through once its condition holds, so a rule that always refuses fails too.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ReleaseRuleTests
 {
     /// <summary>A freeze window around the moment the script runs (computed at run time, so the script's text stays the same).</summary>

@@ -6,6 +6,7 @@ namespace Pipeline.EndToEnd.Tests.Distribution;
 
 /// <summary>The DSL without the script runner: a console project referencing the fresh Pipeline package.</summary>
 [Collection(DistributionCollection.Name)]
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ConsoleProjectTests(FreshPackages packages)
 {
     private const string Program = """
@@ -64,8 +65,8 @@ public sealed class ConsoleProjectTests(FreshPackages packages)
     private async Task<string> CreateProjectAsync()
     {
         var folder = packages.NewFolder("console");
-        await ChildProcess.RunSuccessfullyAsync(
-            ChildProcess.DotNetHost, ["new", "console", "--name", "BuildApp", "--output", ".", "--no-restore"], folder, packages.Environment());
+        await Terminal.RunSuccessfullyAsync(
+            DotNetHost.Path, ["new", "console", "--name", "BuildApp", "--output", ".", "--no-restore"], folder, packages.Environment());
 
         var projectFile = Path.Combine(folder, "BuildApp.csproj");
         var project = XDocument.Load(projectFile);
@@ -79,8 +80,8 @@ public sealed class ConsoleProjectTests(FreshPackages packages)
     }
 
     private Task<RunnerResult> DotNetRunAsync(string project, bool build, params string[] arguments) =>
-        ChildProcess.RunAsync(
-            ChildProcess.DotNetHost,
+        Terminal.RunAsync(
+            DotNetHost.Path,
             ["run", .. build ? Array.Empty<string>() : ["--no-build"], "--", .. arguments],
             project,
             packages.Environment());

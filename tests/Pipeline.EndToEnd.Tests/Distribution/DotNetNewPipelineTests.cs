@@ -11,6 +11,7 @@ namespace Pipeline.EndToEnd.Tests.Distribution;
 /// </summary>
 [Collection(DistributionCollection.Name)]
 [UnsupportedOSPlatform("windows")] // build.sh, file modes
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class DotNetNewPipelineTests(FreshPackages packages)
 {
     [Fact]
@@ -96,7 +97,7 @@ public sealed class DotNetNewPipelineTests(FreshPackages packages)
 
     /// <summary>Starts the generated build.sh, as a user would type its path, with the logging dotnet first on PATH.</summary>
     private Task<RunnerResult> BuildShAsync(SampleRepository repository, string workingDirectory, LoggingDotNet dotnet, params string[] arguments) =>
-        ChildProcess.RunAsync(repository.Path("build.sh"), arguments, workingDirectory, packages.Environment(dotnet.SearchPath));
+        Terminal.RunAsync(repository.Path("build.sh"), arguments, workingDirectory, packages.Environment(dotnet.SearchPath));
 
     private static string PinnedRunnerVersion(SampleRepository repository)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Xml.Linq;
+using Pipeline.EndToEnd.Tests.Infrastructure;
 
 namespace Pipeline.EndToEnd.Tests.Distribution;
 
@@ -164,8 +165,8 @@ public sealed class FreshPackages : IAsyncLifetime
     {
         // Packed in the user's own environment (its packages folder has the repository's dependencies), with
         // the intermediate and output files under the scratch folder, not in the working tree's bin/ and obj/.
-        await ChildProcess.RunSuccessfullyAsync(
-            ChildProcess.DotNetHost,
+        await Terminal.RunSuccessfullyAsync(
+            DotNetHost.Path,
             [
                 "pack", Path.Combine(RepositoryRoot, project), "--configuration", "Release", "--nologo",
                 "--output", Source, "--artifacts-path", Path.Combine(Scratch, "artifacts"), $"-p:Version={Version}",
@@ -176,13 +177,14 @@ public sealed class FreshPackages : IAsyncLifetime
                 ["DOTNET_NOLOGO"] = "1",
                 ["MSBUILDDISABLENODEREUSE"] = "1",
                 ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
-            });
+            },
+            HangGuard.ColdBuild);
     }
 
     private async Task<string> FindUserNuGetPackagesAsync()
     {
-        var result = await ChildProcess.RunSuccessfullyAsync(
-            ChildProcess.DotNetHost, ["nuget", "locals", "global-packages", "--list"], RepositoryRoot, new Dictionary<string, string?>());
+        var result = await Terminal.RunSuccessfullyAsync(
+            DotNetHost.Path, ["nuget", "locals", "global-packages", "--list"], RepositoryRoot, new Dictionary<string, string?>());
         const string Prefix = "global-packages:";
         var line = result.OutputLines.Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal));
         Assert.True(line is not null, $"Could not read the NuGet packages folder.{System.Environment.NewLine}{result}");

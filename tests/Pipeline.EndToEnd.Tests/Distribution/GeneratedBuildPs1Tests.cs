@@ -10,6 +10,7 @@ namespace Pipeline.EndToEnd.Tests.Distribution;
 /// </summary>
 [Collection(DistributionCollection.Name)]
 [UnsupportedOSPlatform("windows")] // the logging dotnet is a shell script
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class GeneratedBuildPs1Tests(FreshPackages packages)
 {
     [Fact]
@@ -78,6 +79,6 @@ public sealed class GeneratedBuildPs1Tests(FreshPackages packages)
             environment[name] = value;
         }
 
-        return await ChildProcess.RunAsync(program, commandLine, workingDirectory, environment);
+        return await Terminal.RunAsync(program, commandLine, workingDirectory, environment);
     }
 }

@@ -21,7 +21,7 @@ public sealed class LoggingDotNet
                 $"""
                 #!/bin/sh
                 printf '%s\n' "$*" >> '{LogPath}'
-                exec '{ChildProcess.DotNetHost}' "$@"
+                exec '{DotNetHost.Path}' "$@"
 
                 """));
         if (!OperatingSystem.IsWindows())

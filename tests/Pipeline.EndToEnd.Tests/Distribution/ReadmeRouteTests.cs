@@ -12,6 +12,7 @@ namespace Pipeline.EndToEnd.Tests.Distribution;
 /// </summary>
 [Collection(DistributionCollection.Name)]
 [UnsupportedOSPlatform("windows")] // bash, build.sh
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ReadmeRouteTests(FreshPackages packages)
 {
     [Fact]

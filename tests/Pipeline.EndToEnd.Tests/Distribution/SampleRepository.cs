@@ -95,11 +95,11 @@ public sealed class SampleRepository
     }
 
     /// <summary>Runs <c>dotnet</c> (the real one) in the repository root and fails the test unless it succeeds.</summary>
-    public Task<RunnerResult> DotNetAsync(params string[] arguments) => RunAsync(ChildProcess.DotNetHost, arguments);
+    public Task<RunnerResult> DotNetAsync(params string[] arguments) => RunAsync(DotNetHost.Path, arguments);
 
     /// <summary>Runs a program in the repository root and fails the test unless it succeeds.</summary>
     public Task<RunnerResult> RunAsync(string program, params string[] arguments) =>
-        ChildProcess.RunSuccessfullyAsync(program, arguments, Root, _packages.Environment());
+        Terminal.RunSuccessfullyAsync(program, arguments, Root, _packages.Environment());
 
     private async Task AddSolutionAsync()
     {

@@ -37,7 +37,7 @@ public sealed class ShellTranscript
             .AppendJoin('\n', lines)
             .AppendLine()
             .ToString();
-        var whole = await ChildProcess.RunAsync("bash", ["-c", script], workingDirectory, environment);
+        var whole = await Terminal.RunAsync("bash", ["-c", script], workingDirectory, environment, HangGuard.ColdBuild);
         return new ShellTranscript(whole, Split(whole.StandardOutput));
     }
 

@@ -1,8 +1,3 @@
-using System.Collections;
-using System.Globalization;
-using System.Text;
-using CliWrap;
-
 namespace Pipeline.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
@@ -11,16 +6,11 @@ namespace Pipeline.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public static class PipelineRunner
 {
-    /// <summary>
-    /// How long one runner process may take before it is killed and the test fails: a guard against a hang, not
-    /// a measure of speed, so generous enough for a real pack on a shared two-core machine under a parallel test run.
-    /// </summary>
-    public static TimeSpan Timeout { get; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long one runner process may take before it is killed and the test fails: a hang guard, not a measure of speed.</summary>
+    public static TimeSpan Timeout => HangGuard.Default;
 
     /// <summary>The runner the test project's build copied next to the tests.</summary>
     public static string RunnerAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "Pipeline.Runner.dll");
-
-    private static readonly Lazy<string> DotNetHost = new(FindDotNetHost);
 
     public static async Task<RunnerResult> RunAsync(
         string workingDirectory,
@@ -48,7 +38,7 @@ public static class PipelineRunner
         bool ownProcessGroup = false)
     {
         Assert.True(File.Exists(RunnerAssembly), $"The runner is missing: {RunnerAssembly}");
-        var program = DotNetHost.Value;
+        var program = DotNetHost.Path;
         List<string> programArguments = [RunnerAssembly, .. arguments];
         var wrapper = (restoreDefaultInterrupt && ProcessTools.IgnoresInterruptSignal(Environment.ProcessId) ? "$SIG{INT} = 'DEFAULT'; " : string.Empty) +
             (ownProcessGroup ? "setpgrp(0, 0) or die \"setpgrp failed: $!\"; " : string.Empty);
@@ -58,26 +48,20 @@ public static class PipelineRunner
             program = "perl";
         }
 
-        var standardOutput = new StringBuilder();
-        var standardError = new StringBuilder();
         var cancelling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var command = Cli.Wrap(program)
-            .WithArguments(programArguments)
-            .WithWorkingDirectory(workingDirectory)
-            .WithEnvironmentVariables(ChildEnvironment(environment))
-            .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(standardOutput))
-            .WithStandardErrorPipe(PipeTarget.Merge(
-                PipeTarget.ToStringBuilder(standardError),
-                PipeTarget.ToDelegate(line =>
+        var child = ChildProcess.Start(
+            program,
+            programArguments,
+            workingDirectory,
+            ChildEnvironment(environment),
+            standardErrorLine: line =>
+            {
+                if (line.StartsWith("Cancelling:", StringComparison.Ordinal))
                 {
-                    if (line.StartsWith("Cancelling:", StringComparison.Ordinal))
-                    {
-                        cancelling.TrySetResult();
-                    }
-                })));
-        var description = $"dotnet Pipeline.Runner.dll {string.Join(' ', arguments)} (in {workingDirectory})";
-        return new RunningRunner(command, standardOutput, standardError, description, cancelling.Task);
+                    cancelling.TrySetResult();
+                }
+            });
+        return new RunningRunner(child, cancelling.Task);
     }
 
     /// <summary>One compiled-script cache for this test run, so runs share nothing with the machine's cache.</summary>
@@ -100,17 +84,8 @@ public static class PipelineRunner
 
     private static Dictionary<string, string?> ChildEnvironment(IReadOnlyDictionary<string, string?>? overrides)
     {
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
-
         // Hermetic: a PIPELINE_SCRIPT or PIPELINE_<PARAMETER> of the machine running the tests must not leak in.
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string name && name.StartsWith("PIPELINE_", StringComparison.OrdinalIgnoreCase))
-            {
-                variables[name] = null;
-            }
-        }
-
+        var variables = InheritedEnvironment.Without("PIPELINE_");
         variables["NO_COLOR"] = "1";
         variables["PIPELINE_CACHE"] = ScriptCache.Value;
         foreach (var (name, value) in overrides ?? new Dictionary<string, string?>())
@@ -120,83 +95,30 @@ public static class PipelineRunner
 
         return variables;
     }
-
-    private static string FindDotNetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
-        {
-            return host;
-        }
-
-        // The test host itself usually runs as "dotnet testhost.dll".
-        if (Environment.ProcessPath is { } current &&
-            string.Equals(Path.GetFileNameWithoutExtension(current), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            return current;
-        }
-
-        return "dotnet";
-    }
 }
 
 /// <summary>A runner process that was started and may still be running.</summary>
 public sealed class RunningRunner : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _timeout = new(PipelineRunner.Timeout);
+    private readonly ChildProcess _child;
 
-    internal RunningRunner(Command command, StringBuilder standardOutput, StringBuilder standardError, string description, Task cancelling)
+    internal RunningRunner(ChildProcess child, Task cancelling)
     {
+        _child = child;
         Cancelling = cancelling;
-        var task = command.ExecuteAsync(_timeout.Token);
-        ProcessId = task.ProcessId;
-        Completion = CompleteAsync(task, standardOutput, standardError, description);
+        Completion = CompleteAsync(child);
     }
 
     /// <summary>The runner's process id (the dotnet host runs the runner in its own process).</summary>
-    public int ProcessId { get; }
+    public int ProcessId => _child.ProcessId;
 
     public Task<RunnerResult> Completion { get; }
 
     /// <summary>Completes when the runner says it is cancelling: its first Ctrl+C or SIGTERM was handled.</summary>
     public Task Cancelling { get; }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!Completion.IsCompleted)
-        {
-            // The test gave up early: kill the runner and its process tree.
-            await _timeout.CancelAsync();
-        }
+    /// <summary>Kills the runner and its process tree if it is still running (the test gave up early).</summary>
+    public ValueTask DisposeAsync() => _child.DisposeAsync();
 
-        try
-        {
-            await Completion;
-        }
-        catch (TimeoutException)
-        {
-            // Already reported by whoever awaited Completion, or the test failed for another reason.
-        }
-
-        _timeout.Dispose();
-    }
-
-    private async Task<RunnerResult> CompleteAsync(
-        CommandTask<CliWrap.CommandResult> task,
-        StringBuilder standardOutput,
-        StringBuilder standardError,
-        string description)
-    {
-        try
-        {
-            var result = await task;
-            return new RunnerResult(result.ExitCode, standardOutput.ToString(), standardError.ToString());
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The runner did not exit within {PipelineRunner.Timeout.TotalSeconds} s and was killed: {description}{Environment.NewLine}" +
-                $"--- stdout:{Environment.NewLine}{standardOutput}{Environment.NewLine}--- stderr:{Environment.NewLine}{standardError}"));
-        }
-    }
+    private static async Task<RunnerResult> CompleteAsync(ChildProcess child) => RunnerResult.Of(await child.Completion);
 }

@@ -1,5 +1,3 @@
-using Pipeline.EndToEnd.Tests.Distribution;
-
 namespace Pipeline.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
@@ -20,7 +18,7 @@ public static class PowerShell
     public static async Task<(string Program, IReadOnlyList<string> Arguments)> CommandLineAsync(string script, IReadOnlyList<string> arguments)
     {
         var pwsh = await Restored.Value;
-        return (ChildProcess.DotNetHost, ["exec", pwsh, "-NoProfile", "-NonInteractive", "-File", script, .. arguments]);
+        return (DotNetHost.Path, ["exec", pwsh, "-NoProfile", "-NonInteractive", "-File", script, .. arguments]);
     }
 
     /// <summary>Variables every PowerShell the tests start gets: no telemetry, no update check over the network.</summary>
@@ -34,13 +32,13 @@ public static class PowerShell
     {
         var root = FindRepositoryRoot();
         var environment = new Dictionary<string, string?>(Environment) { ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
-        var restore = await ChildProcess.RunAsync(ChildProcess.DotNetHost, ["tool", "restore"], root, environment);
+        var restore = await Terminal.RunAsync(DotNetHost.Path, ["tool", "restore"], root, environment);
         Assert.True(
             restore.ExitCode == 0,
             $"Could not restore PowerShell, pinned in {Path.Combine(root, ".config", "dotnet-tools.json")}, which the build.ps1 tests run ('dotnet tool restore' in {root} failed).{System.Environment.NewLine}{restore}");
 
         // $PSHOME is the folder of the restored pwsh.dll, wherever the packages folder is.
-        var home = await ChildProcess.RunAsync(ChildProcess.DotNetHost, ["tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-Command", "$PSHOME"], root, environment);
+        var home = await Terminal.RunAsync(DotNetHost.Path, ["tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-Command", "$PSHOME"], root, environment);
         var pwsh = Path.Combine(home.StandardOutput.Trim(), "pwsh.dll");
         Assert.True(
             home.ExitCode == 0 && File.Exists(pwsh),

@@ -11,6 +11,9 @@ public sealed class RunnerResult(int exitCode, string standardOutput, string sta
 
     public string StandardError { get; } = standardError;
 
+    /// <summary>What a finished child process (the runner, or any program a test starts) wrote, for the assertions below.</summary>
+    internal static RunnerResult Of(ChildProcessResult result) => new(result.ExitCode, result.StandardOutput, result.StandardError);
+
     /// <summary>Standard output, then standard error.</summary>
     public string AllOutput => StandardOutput + Environment.NewLine + StandardError;
 

@@ -11,6 +11,7 @@ namespace Pipeline.EndToEnd.Tests.RepositoryBuild;
 /// </summary>
 [Collection(RepositoryBuildCollection.Name)]
 [UnsupportedOSPlatform("windows")] // RepositoryCopy
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class BuildPs1Tests(RepositoryCopy repository, ITestOutputHelper output)
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace Pipeline.EndToEnd.Tests.RepositoryBuild;
 /// </summary>
 [Collection(RepositoryBuildCollection.Name)]
 [UnsupportedOSPlatform("windows")] // build.sh
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed partial class CiHostBuildTests(RepositoryCopy repository, ITestOutputHelper output)
 {
     private const string Branch = "feature/ci-hosts";

@@ -1,8 +1,4 @@
-using System.Collections;
-using System.Globalization;
 using System.Runtime.Versioning;
-using System.Text;
-using CliWrap;
 using Pipeline.EndToEnd.Tests.Infrastructure;
 
 namespace Pipeline.EndToEnd.Tests.RepositoryBuild;
@@ -23,12 +19,6 @@ namespace Pipeline.EndToEnd.Tests.RepositoryBuild;
 [UnsupportedOSPlatform("windows")] // build.sh, file modes
 public sealed class RepositoryCopy : IAsyncLifetime
 {
-    /// <summary>The first run publishes the runner (ReadyToRun) and builds the solution from nothing.</summary>
-    public static TimeSpan FirstRunTimeout { get; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>Later runs find the runner built and build incrementally.</summary>
-    public static TimeSpan LaterRunTimeout { get; } = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// Inherited variables left out of every child process, by prefix (ignoring case): the CI hosts' own
     /// (detection and identity), what <c>dotnet test</c> sets for the test process, Pipeline's, and git's.
@@ -79,7 +69,7 @@ public sealed class RepositoryCopy : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var listing = await RunAsync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], SourceRoot, GitEnvironment(), LaterRunTimeout);
+        var listing = await RunAsync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], SourceRoot, GitEnvironment(), HangGuard.Default);
         listing.ShouldExitWith(0);
         var files = listing.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("build.sh", files);
@@ -169,7 +159,8 @@ public sealed class RepositoryCopy : IAsyncLifetime
             environment[name] = value;
         }
 
-        var timeout = Interlocked.Increment(ref _runs) == 1 ? FirstRunTimeout : LaterRunTimeout;
+        // The first run publishes the runner (ReadyToRun) and builds the solution from nothing; later ones build incrementally.
+        var timeout = Interlocked.Increment(ref _runs) == 1 ? HangGuard.ColdBuild : HangGuard.Default;
         var result = await RunAsync(program, arguments, workingDirectory, environment, timeout);
         RunnerBuilt |= result.ExitCode == 0;
         return result;
@@ -180,7 +171,7 @@ public sealed class RepositoryCopy : IAsyncLifetime
         var environment = GitEnvironment();
         environment["GIT_AUTHOR_NAME"] = environment["GIT_COMMITTER_NAME"] = "Pipeline end-to-end tests";
         environment["GIT_AUTHOR_EMAIL"] = environment["GIT_COMMITTER_EMAIL"] = "e2e@pipeline.invalid";
-        var result = await RunAsync("git", arguments, Root, environment, LaterRunTimeout);
+        var result = await RunAsync("git", arguments, Root, environment, HangGuard.Default);
         Assert.True(result.ExitCode == 0, $"git {string.Join(' ', arguments)} failed in {Root}.{Environment.NewLine}{result}");
         return result;
     }
@@ -197,15 +188,10 @@ public sealed class RepositoryCopy : IAsyncLifetime
     /// <summary>Overrides that unset every inherited variable the child must not see (null unsets).</summary>
     private static Dictionary<string, string?> IsolatedEnvironment()
     {
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        var environment = InheritedEnvironment.Without(RemovedPrefixes);
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(n => RemovedNames.Contains(n, StringComparer.OrdinalIgnoreCase)))
         {
-            if (entry.Key is string name &&
-                (RemovedNames.Contains(name, StringComparer.OrdinalIgnoreCase) ||
-                 RemovedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase))))
-            {
-                environment[name] = null;
-            }
+            environment[name] = null;
         }
 
         return environment;
@@ -216,32 +202,8 @@ public sealed class RepositoryCopy : IAsyncLifetime
         IReadOnlyList<string> arguments,
         string workingDirectory,
         IReadOnlyDictionary<string, string?> environment,
-        TimeSpan timeout)
-    {
-        var standardOutput = new StringBuilder();
-        var standardError = new StringBuilder();
-        var command = Cli.Wrap(program)
-            .WithArguments(arguments)
-            .WithWorkingDirectory(workingDirectory)
-            .WithEnvironmentVariables(environment)
-            .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(standardOutput))
-            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(standardError));
-
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            var result = await command.ExecuteAsync(cancellation.Token);
-            return new RunnerResult(result.ExitCode, standardOutput.ToString(), standardError.ToString());
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"'{program} {string.Join(' ', arguments)}' (in {workingDirectory}) did not exit within {timeout.TotalMinutes} min and was killed.{Environment.NewLine}" +
-                $"--- stdout:{Environment.NewLine}{standardOutput}{Environment.NewLine}--- stderr:{Environment.NewLine}{standardError}"));
-        }
-    }
+        TimeSpan hangGuard) =>
+        RunnerResult.Of(await ChildProcess.RunAsync(program, arguments, workingDirectory, environment, hangGuard));
 
     private static string FindRepositoryRoot()
     {

@@ -6,6 +6,7 @@ namespace Pipeline.EndToEnd.Tests.Scripting;
 /// Cache writes are atomic: runs that compile the same script at the same time, or a run killed while
 /// compiling or storing, leave a cache that the next run can use.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class CacheConcurrencyTests
 {
     private const string Script = """
@@ -52,7 +53,7 @@ public sealed class CacheConcurrencyTests
         await using (var victim = PipelineRunner.Start(repo.Root, [], CacheTrace.Environment(repo)))
         {
             await WaitForAsync(victim, moment == "while compiling" ? () => HasLoadedRoslyn(victim.ProcessId) : () => HasCacheFolder(repo));
-            ProcessTools.KillIfAlive(victim.ProcessId, "dotnet");
+            ProcessProbe.Kill(victim.ProcessId, "dotnet");
             await victim.Completion;
         }
 

@@ -8,6 +8,7 @@ namespace Pipeline.EndToEnd.Tests.Scripting;
 /// script again and succeeds, and the cache is usable afterwards. A cache that cannot be written costs
 /// speed, never the build.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class CacheDamageTests
 {
     private const string Script = """

@@ -7,6 +7,7 @@ namespace Pipeline.EndToEnd.Tests.Scripting;
 /// by the script at run time, and found again by a cache hit without restoring or compiling. Restore
 /// problems exit 2 with a message that names the package, never a stack trace.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class NuGetReferenceTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Pipeline.EndToEnd.Tests.Scripting;
 /// a new version or a changed nuget.config restores again, and a damaged restore is redone, never a crash.
 /// An <see cref="MSBuildLog"/> shows every restore and build the runner starts.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class PackageRestoreCacheTests
 {
     private const string RestoringTrace = "pipeline: restoring packages (";

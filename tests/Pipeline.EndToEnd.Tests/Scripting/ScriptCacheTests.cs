@@ -7,6 +7,7 @@ namespace Pipeline.EndToEnd.Tests.Scripting;
 /// without Roslyn, and a change to the script or to a file it loads (by content, not by date) compiles again.
 /// Each test has a cache folder of its own.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public sealed class ScriptCacheTests
 {
     private static string Script(string message) => $$"""
