@@ -1,5 +1,4 @@
 using Pipeline.Hosts;
-using Pipeline.Running;
 
 namespace Pipeline.Definition;
 

@@ -1,5 +1,3 @@
-using Pipeline.Running;
-
 namespace Pipeline.Definition;
 
 public partial class Build

@@ -1,5 +1,4 @@
 using NuGet.Versioning;
-using Pipeline.Running;
 using Pipeline.Versioning;
 
 namespace Pipeline.Definition;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Pipeline.Running;
 
 namespace Pipeline.Definition;
 

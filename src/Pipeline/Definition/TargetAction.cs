@@ -1,5 +1,3 @@
-using Pipeline.Running;
-
 namespace Pipeline.Definition;
 
 /// <summary>One body of a target, and where it was declared.</summary>

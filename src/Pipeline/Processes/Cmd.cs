@@ -1,6 +1,5 @@
 using System.Text;
 using CliWrap;
-using Pipeline.Running;
 
 namespace Pipeline.Processes;
 

@@ -1,6 +1,4 @@
 using Pipeline.Execution;
-using Pipeline.Running;
-using Pipeline.Secrets;
 
 namespace Pipeline.Processes;
 

@@ -1,4 +1,3 @@
-using Pipeline.Running;
 using Pipeline.Secrets;
 
 namespace Pipeline.Processes;

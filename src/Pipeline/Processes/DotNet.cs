@@ -1,6 +1,3 @@
-using Pipeline.Running;
-using Pipeline.Secrets;
-
 namespace Pipeline.Processes;
 
 /// <summary>Thin typed helpers for the <c>dotnet</c> commands a build needs.</summary>

@@ -1,5 +1,3 @@
-using static Pipeline.Hosts.HostCapability;
-
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>
