@@ -1,4 +1,3 @@
-using Pipeline;
 using Pipeline.Hosts;
 using Pipeline.Runner.Scripting;
 

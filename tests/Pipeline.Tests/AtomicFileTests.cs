@@ -1,5 +1,3 @@
-using Pipeline.Files;
-
 namespace Pipeline.Tests;
 
 public class AtomicFileTests

@@ -1,5 +1,5 @@
-using Pipeline.Secrets;
 using Pipeline.CommandLine;
+using Pipeline.Secrets;
 
 namespace Pipeline.Tests;
 

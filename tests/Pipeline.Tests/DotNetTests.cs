@@ -1,4 +1,3 @@
-using Pipeline.Execution;
 using Pipeline.Secrets;
 
 namespace Pipeline.Tests;

@@ -1,8 +1,7 @@
+using Pipeline.CommandLine;
+using Pipeline.Execution;
 using Pipeline.Hosts;
 using Pipeline.Hosts.Vendors;
-using Pipeline.Running;
-using Pipeline.Execution;
-using Pipeline.CommandLine;
 using Pipeline.Secrets;
 
 namespace Pipeline.Tests;

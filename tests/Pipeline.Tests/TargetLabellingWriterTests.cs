@@ -1,6 +1,6 @@
-using Pipeline.Secrets;
 using Pipeline.Execution;
 using Pipeline.Output;
+using Pipeline.Secrets;
 
 namespace Pipeline.Tests;
 

@@ -1,9 +1,8 @@
+using Pipeline.Execution;
 using Pipeline.Hosts;
 using Pipeline.Hosts.Vendors;
-using Pipeline.Running;
-using Pipeline.Secrets;
-using Pipeline.Execution;
 using Pipeline.Planning;
+using Pipeline.Secrets;
 
 namespace Pipeline.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Pipeline.Files;
 
 namespace Pipeline.Runner.Scripting;
 

@@ -1,6 +1,5 @@
 using System.IO.Hashing;
 using System.Text;
-using Pipeline.Files;
 
 namespace Pipeline.Runner.Scripting;
 

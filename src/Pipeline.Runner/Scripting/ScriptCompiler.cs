@@ -19,7 +19,8 @@ internal static class ScriptCompiler
 {
     private static readonly string[] Imports =
     [
-        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "Pipeline", "Pipeline.Delivery", "Pipeline.Delivery.Deployers",
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "Pipeline", "Pipeline.Definition", "Pipeline.Files",
+        "Pipeline.Parameters", "Pipeline.Paths", "Pipeline.Processes", "Pipeline.Running", "Pipeline.Delivery", "Pipeline.Delivery.Deployers",
     ];
 
     /// <summary>

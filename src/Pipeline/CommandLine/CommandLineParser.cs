@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using Pipeline.Secrets;
 using Pipeline.Planning;
+using Pipeline.Secrets;
 
 namespace Pipeline.CommandLine;
 

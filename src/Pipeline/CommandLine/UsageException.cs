@@ -1,7 +1,7 @@
 namespace Pipeline.CommandLine;
 
 /// <summary>The command line is wrong; the run stops with exit code 2 before any target starts.</summary>
-public sealed class UsageException : Exception
+internal sealed class UsageException : Exception
 {
     public UsageException(string message)
         : base(message)

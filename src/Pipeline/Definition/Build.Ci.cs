@@ -1,7 +1,6 @@
 using Pipeline.Hosts;
-using Pipeline.Running;
 
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 // What a script asks of the run it is part of. In a target's body each member reaches the run executing on
 // this flow (RunContext.Current), so nothing on Build changes when it runs. Called while the script declares

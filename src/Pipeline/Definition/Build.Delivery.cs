@@ -1,6 +1,6 @@
 using Pipeline.Delivery;
 
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 public partial class Build
 {

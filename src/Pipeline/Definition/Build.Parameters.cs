@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 public partial class Build
 {
@@ -19,14 +19,14 @@ public partial class Build
 
     /// <summary>
     /// Declares a typed parameter without a default that must be given: a scheduled target that
-    /// <see cref="Pipeline.Target.Requires"/> it stops the run before any target starts when it is not.
+    /// <see cref="Definition.Target.Requires"/> it stops the run before any target starts when it is not.
     /// </summary>
     public Parameter<T> RequiredParameter<T>(string name, string description, string? environmentVariable = null) =>
         Add(new Parameter<T>(CheckName<T>(name), description, environmentVariable ?? DefaultEnvironmentVariable(name), false, default, false)).Required();
 
     /// <summary>
     /// Declares a secret string: its value is masked in every output, failing command lines and exceptions.
-    /// Optional unless a target <see cref="Pipeline.Target.Requires"/> it or <see cref="Parameter{T}.Required"/> is called.
+    /// Optional unless a target <see cref="Definition.Target.Requires"/> it or <see cref="Parameter{T}.Required"/> is called.
     /// </summary>
     public Parameter<string?> Secret(string name, string description, string? environmentVariable = null) =>
         Add(new Parameter<string?>(CheckName<string>(name), description, environmentVariable ?? DefaultEnvironmentVariable(name), false, null, true));

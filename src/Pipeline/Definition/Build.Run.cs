@@ -1,6 +1,4 @@
-using Pipeline.Running;
-
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 public partial class Build
 {

@@ -1,8 +1,7 @@
 using NuGet.Versioning;
-using Pipeline.Running;
 using Pipeline.Versioning;
 
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 public partial class Build
 {

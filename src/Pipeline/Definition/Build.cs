@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 /// <summary>
 /// A build: the targets and parameters a script declares, and the entry point that runs what the command

@@ -1,6 +1,6 @@
 using Pipeline.Execution;
 
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 /// <summary>The build script declares something impossible (a duplicate name, a self-reference).</summary>
 public sealed class BuildDefinitionException : Exception, IExplainedFailure

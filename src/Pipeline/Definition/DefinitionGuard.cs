@@ -1,6 +1,4 @@
-using Pipeline.Running;
-
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 /// <summary>
 /// Keeps a definition fixed once a run starts: declaring a target, a parameter, an edge or a body from inside a

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using Pipeline.Running;
 
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 public sealed partial class Target
 {

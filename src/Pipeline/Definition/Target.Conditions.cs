@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 public sealed partial class Target
 {

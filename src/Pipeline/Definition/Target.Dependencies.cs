@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 public sealed partial class Target
 {

@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 /// <summary>
 /// A target of the build: a typed value declared once with <see cref="Build.Target(string)"/>.

@@ -1,6 +1,4 @@
-using Pipeline.Running;
-
-namespace Pipeline;
+namespace Pipeline.Definition;
 
 /// <summary>One body of a target, and where it was declared.</summary>
 /// <param name="DeclaredAt">

@@ -6,7 +6,7 @@ namespace Pipeline.Delivery;
 /// Who is acting: on a CI host, the user the host says started or unblocked the run; on a laptop, git's
 /// <c>user.email</c>. The source is recorded with the identity, so an audit can weigh it.
 /// </summary>
-public sealed record Approver(string Identity, string Source)
+internal sealed record Approver(string Identity, string Source)
 {
     /// <summary>The identity, or null when neither the host nor git says who this is.</summary>
     public static Approver? Find(CiHost host, HostEnvironment environment, AbsolutePath repository)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Pipeline.Planning;
-using Pipeline.Running;
 
 namespace Pipeline.Execution;
 

@@ -1,7 +1,7 @@
 namespace Pipeline.Execution;
 
 /// <summary>How one scheduled target ended.</summary>
-public enum TargetOutcome
+internal enum TargetOutcome
 {
     Succeeded,
     Failed,
@@ -14,7 +14,7 @@ public enum TargetOutcome
 /// <param name="Reason">Why it was skipped or not run, or the failure message; masked.</param>
 /// <param name="FailureAllowed">It failed, but was declared with <c>AllowFailure()</c>, so the build did not.</param>
 /// <param name="Location">For a failure raised in a build script: the file and line it came from.</param>
-public sealed record TargetResult(
+internal sealed record TargetResult(
     Target Target,
     TargetOutcome Outcome,
     TimeSpan Duration,
@@ -34,10 +34,10 @@ public sealed record TargetResult(
 }
 
 /// <summary>A place in a build script: a path relative to the repository root, and a 1-based line.</summary>
-public sealed record SourceLocation(string File, int Line);
+internal sealed record SourceLocation(string File, int Line);
 
 /// <summary>The whole invocation: every scheduled target's result in plan order, and the wall time.</summary>
-public sealed record RunResult(IReadOnlyList<TargetResult> Targets, TimeSpan WallTime, bool Cancelled)
+internal sealed record RunResult(IReadOnlyList<TargetResult> Targets, TimeSpan WallTime, bool Cancelled)
 {
     public int ExitCode =>
         Cancelled ? ExitCodes.Cancelled

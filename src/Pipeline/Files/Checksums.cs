@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Pipeline;
+namespace Pipeline.Files;
 
 /// <summary>SHA-256 digests of files, in the format <c>sha256sum -c</c> reads.</summary>
 public static class Checksums

@@ -20,44 +20,44 @@ public abstract class CiHost
     public string DisplayName => Descriptor.DisplayName;
 
     /// <summary>Per capability: done at run time, only in the CI configuration, or not at all. Read by the CI configuration generator too.</summary>
-    public IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities => Descriptor.Capabilities;
+    internal IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities => Descriptor.Capabilities;
 
     internal HostDescriptor Descriptor { get; }
 
     /// <summary>True when this host is running the build.</summary>
-    public bool IsPresent(HostEnvironment environment) => Descriptor.Detection.Matches(environment);
+    internal bool IsPresent(HostEnvironment environment) => Descriptor.Detection.Matches(environment);
 
     /// <summary>The identity from the host's variables; what the host does not say is left null for git to fill in.</summary>
-    public virtual BuildIdentity ReadIdentity(HostEnvironment environment) => Descriptor.Identity.Read(Name, environment);
+    internal virtual BuildIdentity ReadIdentity(HostEnvironment environment) => Descriptor.Identity.Read(Name, environment);
 
-    public CapabilitySupport Supports(HostCapability capability) =>
+    internal CapabilitySupport Supports(HostCapability capability) =>
         Capabilities.TryGetValue(capability, out var support) ? support : CapabilitySupport.None;
 
-    public virtual IEnumerable<HostEffect> BeginGroup(string title) => [];
+    internal virtual IEnumerable<HostEffect> BeginGroup(string title) => [];
 
-    public virtual IEnumerable<HostEffect> EndGroup(string title) => [];
+    internal virtual IEnumerable<HostEffect> EndGroup(string title) => [];
 
-    public virtual IEnumerable<HostEffect> Annotate(Annotation annotation) => [];
+    internal virtual IEnumerable<HostEffect> Annotate(Annotation annotation) => [];
 
-    public virtual IEnumerable<HostEffect> RegisterSecret(string value) => [];
+    internal virtual IEnumerable<HostEffect> RegisterSecret(string value) => [];
 
     /// <summary>Publishes the run's Markdown summary; <paramref name="summaryFile"/> (absolute) already holds it.</summary>
-    public virtual IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment) => [];
+    internal virtual IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment) => [];
 
     /// <summary>Hands values to later steps or jobs; <c>artifacts/outputs.env</c> is written for every host besides.</summary>
-    public virtual IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) => [];
+    internal virtual IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) => [];
 
-    public virtual IEnumerable<HostEffect> PublishArtifact(string path) => [];
+    internal virtual IEnumerable<HostEffect> PublishArtifact(string path) => [];
 
-    public virtual IEnumerable<HostEffect> SetBuildNumber(string version) => [];
+    internal virtual IEnumerable<HostEffect> SetBuildNumber(string version) => [];
 
     public override string ToString() => Name;
 }
 
 /// <summary>An error or warning for the host to show against the run (and a file and line where known).</summary>
-public sealed record Annotation(AnnotationLevel Level, string Message, string? File = null, int? Line = null, int? Column = null, string? Title = null);
+internal sealed record Annotation(AnnotationLevel Level, string Message, string? File = null, int? Line = null, int? Column = null, string? Title = null);
 
-public enum AnnotationLevel
+internal enum AnnotationLevel
 {
     Warning,
     Error,

@@ -1,7 +1,7 @@
 namespace Pipeline.Hosts;
 
 /// <summary>Something a build can do on a CI host.</summary>
-public enum HostCapability
+internal enum HostCapability
 {
     /// <summary>Collapsible log groups around each target's output.</summary>
     Groups,
@@ -30,7 +30,7 @@ public enum HostCapability
 
 /// <summary>Where a capability can be used: at run time by printing or running a command, only by
 /// declaring it in the CI configuration file, or not at all.</summary>
-public enum CapabilitySupport
+internal enum CapabilitySupport
 {
     None,
     ConfigurationOnly,

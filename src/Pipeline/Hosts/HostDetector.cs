@@ -3,7 +3,7 @@ using Pipeline.Hosts.Vendors;
 namespace Pipeline.Hosts;
 
 /// <summary>Finds the CI host running the build, or the one named by <c>--host</c>.</summary>
-public static class HostDetector
+internal static class HostDetector
 {
     /// <summary>
     /// Every host, in the order they are asked. Forgejo and Gitea runners also set GITHUB_ACTIONS=true, so they

@@ -5,16 +5,16 @@ namespace Pipeline.Hosts;
 /// reads, or run its agent's command. Hosts only describe effects; the host channel carries them
 /// out, so every host's protocol can be tested without a host.
 /// </summary>
-public abstract record HostEffect;
+internal abstract record HostEffect;
 
 /// <summary>A protocol line on standard output. A raw line bypasses secret masking (it may register a secret).</summary>
-public sealed record PrintLine(string Text, bool Raw = false) : HostEffect;
+internal sealed record PrintLine(string Text, bool Raw = false) : HostEffect;
 
 /// <summary>Text appended to a file the host reads after the step (job summary, outputs).</summary>
-public sealed record AppendToFile(string Path, string Text) : HostEffect;
+internal sealed record AppendToFile(string Path, string Text) : HostEffect;
 
 /// <summary>A command of the host's agent (buildkite-agent, appveyor), run and awaited.</summary>
-public sealed record RunCommand(string Program, IReadOnlyList<string> Arguments) : HostEffect;
+internal sealed record RunCommand(string Program, IReadOnlyList<string> Arguments) : HostEffect;
 
 /// <summary>Something the host's protocol could not carry, told to the user as a warning on standard error.</summary>
-public sealed record HostWarning(string Text) : HostEffect;
+internal sealed record HostWarning(string Text) : HostEffect;

@@ -1,7 +1,7 @@
 namespace Pipeline.Hosts;
 
 /// <summary>The environment variables a host is read from; a dictionary in tests, the process in real runs.</summary>
-public sealed class HostEnvironment(Func<string, string?> lookup)
+internal sealed class HostEnvironment(Func<string, string?> lookup)
 {
     public static HostEnvironment Process { get; } = new(Environment.GetEnvironmentVariable);
 

@@ -1,7 +1,7 @@
 namespace Pipeline.Hosts;
 
 /// <summary>Normalises the many ways hosts name what they build into full git refs.</summary>
-public static class Refs
+internal static class Refs
 {
     public const string Heads = "refs/heads/";
     public const string Tags = "refs/tags/";

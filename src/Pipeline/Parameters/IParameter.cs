@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Parameters;
 
 /// <summary>What the command line, <c>--help</c> and the binder need to know of any parameter.</summary>
 public interface IParameter

@@ -1,6 +1,6 @@
 using Pipeline.Execution;
 
-namespace Pipeline;
+namespace Pipeline.Parameters;
 
 /// <summary>
 /// A target read a required parameter that nobody gave. Targets that declare <see cref="Target.Requires"/> are

@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Parameters;
 
 /// <summary>
 /// A typed build parameter declared with <see cref="Build.Parameter{T}(string, T, string, string?)"/>.

@@ -1,7 +1,7 @@
 using Pipeline.CommandLine;
 using Pipeline.Secrets;
 
-namespace Pipeline;
+namespace Pipeline.Parameters;
 
 /// <summary>
 /// Gives every parameter its value before any target runs. Sources, first found wins: the command line,

@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Parameters;
 
 /// <summary>The rules for parameter names, and the option names Pipeline keeps for itself.</summary>
 internal static class ParameterNames

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pipeline;
+namespace Pipeline.Parameters;
 
 /// <summary>
 /// Converts raw text (from the command line or the environment) into a parameter's typed value.

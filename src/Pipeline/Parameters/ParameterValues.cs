@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Parameters;
 
 /// <summary>
 /// The value of every parameter in one run, and where each came from. Bound once before any target runs;

@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Paths;
 
 /// <summary>
 /// A normalised absolute file-system path. Relative input is resolved against the current directory,

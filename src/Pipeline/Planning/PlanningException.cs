@@ -1,7 +1,7 @@
 namespace Pipeline.Planning;
 
 /// <summary>The requested graph cannot run: an unknown target, a cycle, or nothing to run.</summary>
-public sealed class PlanningException : Exception
+internal sealed class PlanningException : Exception
 {
     public PlanningException(string message)
         : base(message)

@@ -1,8 +1,7 @@
 using System.Text;
 using CliWrap;
-using Pipeline.Running;
 
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>
 /// Runs external programs: a program and an argument list (never a shell string), output streamed to the

@@ -1,8 +1,6 @@
 using Pipeline.Execution;
-using Pipeline.Running;
-using Pipeline.Secrets;
 
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>A command exited with a non-zero code or timed out. The message shows the command line, secrets masked.</summary>
 public sealed class CommandFailedException : Exception, IExplainedFailure

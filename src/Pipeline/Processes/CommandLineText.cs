@@ -1,7 +1,6 @@
-using Pipeline.Running;
 using Pipeline.Secrets;
 
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>Renders a program and its arguments as a copy-pasteable, masked command line for logs and errors.</summary>
 internal static class CommandLineText

@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>How <see cref="Cmd"/> runs a command.</summary>
 public sealed record CommandOptions

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>
 /// Every process below the runner, found in <c>/proc</c> (Linux only; elsewhere these are no-ops and each

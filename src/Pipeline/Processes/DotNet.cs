@@ -1,7 +1,4 @@
-using Pipeline.Running;
-using Pipeline.Secrets;
-
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>Thin typed helpers for the <c>dotnet</c> commands a build needs.</summary>
 public static class DotNet

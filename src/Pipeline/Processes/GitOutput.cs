@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>Asks git one question: the trimmed output, or null when git is missing, fails, or says nothing.</summary>
 internal static class GitOutput

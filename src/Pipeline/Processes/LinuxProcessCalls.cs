@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>The two libc calls the runner needs that .NET has no API for: sending a signal to a pid, and prctl.</summary>
 internal static class LinuxProcessCalls

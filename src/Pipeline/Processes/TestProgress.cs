@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>
 /// Turns <c>dotnet test</c>'s line per test into a progress line every so often, so a long suite shows that it

@@ -1,6 +1,6 @@
 using Pipeline.Execution;
 
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>Counts of a test run, read from its TRX reports.</summary>
 public sealed record TestRunSummary(int Passed, int Failed, int Skipped)

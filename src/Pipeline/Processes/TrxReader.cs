@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>Adds up the counters of every TRX report (the VSTest result format) in a folder.</summary>
 internal static class TrxReader

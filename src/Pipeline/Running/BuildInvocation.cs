@@ -1,7 +1,6 @@
 using Pipeline.CommandLine;
 using Pipeline.Delivery;
 using Pipeline.Execution;
-using Pipeline.Files;
 using Pipeline.Hosts;
 using Pipeline.Output;
 using Pipeline.Planning;

@@ -4,7 +4,7 @@ namespace Pipeline.Secrets;
 /// One run's set of secret values and the one place that replaces them. Every writer the run installs, every
 /// command line it shows and every failure message passes through <see cref="Apply"/>.
 /// </summary>
-public sealed class SecretMasker
+internal sealed class SecretMasker
 {
     /// <summary>What a secret is replaced with.</summary>
     public const string Mask = "****";

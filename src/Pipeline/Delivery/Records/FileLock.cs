@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pipeline.Files;
 
 namespace Pipeline.Delivery.Records;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Pipeline.Files;
 
 namespace Pipeline.Delivery.Records;
 

@@ -7,7 +7,7 @@ namespace Pipeline.Hosts.Vendors;
 /// the build version). Syntax: https://www.appveyor.com/docs/build-worker-api ("Options are similar to
 /// PowerShell cmdlet parameters": <c>-Category</c>, <c>-FileName</c>, <c>-Line</c>, <c>-Column</c>, <c>-Name</c>, <c>-Value</c>, <c>-Version</c>).
 /// </summary>
-public sealed class AppVeyor() : CiHost(Description)
+internal sealed class AppVeyor() : CiHost(Description)
 {
     internal static HostDescriptor Description { get; } = new()
     {
@@ -39,7 +39,7 @@ public sealed class AppVeyor() : CiHost(Description)
 
     // The run's page is built from its parts with the build id, which, unlike the version, does not change when
     // the build updates its version; APPVEYOR_URL is unset on older workers, where the hosted service's address is used.
-    public override BuildIdentity ReadIdentity(HostEnvironment environment)
+    internal override BuildIdentity ReadIdentity(HostEnvironment environment)
     {
         var identity = base.ReadIdentity(environment);
         var server = (environment["APPVEYOR_URL"] ?? "https://ci.appveyor.com").TrimEnd('/');
@@ -50,7 +50,7 @@ public sealed class AppVeyor() : CiHost(Description)
 
     // appveyor AddCompilationMessage <message> -Category Error|Warning [-FileName F] [-Line L] [-Column C];
     // the title leads the message, which has no title of its own.
-    public override IEnumerable<HostEffect> Annotate(Annotation annotation)
+    internal override IEnumerable<HostEffect> Annotate(Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
         string[] arguments =
@@ -65,10 +65,10 @@ public sealed class AppVeyor() : CiHost(Description)
     }
 
     // appveyor SetVariable -Name <string> -Value <string>: an environment variable for the rest of the build.
-    public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
+    internal override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
         [.. (outputs ?? []).Select(o => new RunCommand("appveyor", ["SetVariable", "-Name", o.Key, "-Value", o.Value]))];
 
-    public override IEnumerable<HostEffect> PublishArtifact(string path)
+    internal override IEnumerable<HostEffect> PublishArtifact(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return [new RunCommand("appveyor", ["PushArtifact", path])];
@@ -76,7 +76,7 @@ public sealed class AppVeyor() : CiHost(Description)
 
     // appveyor UpdateBuild -Version <v>. AppVeyor requires the version to be unique within the project, so a
     // re-run of the same commit should carry the build number in it (the docs' own warning).
-    public override IEnumerable<HostEffect> SetBuildNumber(string version)
+    internal override IEnumerable<HostEffect> SetBuildNumber(string version)
     {
         ArgumentException.ThrowIfNullOrEmpty(version);
         return [new RunCommand("appveyor", ["UpdateBuild", "-Version", version])];

@@ -8,7 +8,7 @@ namespace Pipeline.Hosts.Vendors;
 /// except approvals (environment checks, configured in Azure DevOps).
 /// Syntax: https://learn.microsoft.com/azure/devops/pipelines/scripts/logging-commands
 /// </summary>
-public sealed class AzurePipelines() : CiHost(Description)
+internal sealed class AzurePipelines() : CiHost(Description)
 {
     /// <summary>The artifact (and container folder) that <see cref="PublishArtifact"/> uploads into.</summary>
     public const string ArtifactName = "pipeline";
@@ -42,7 +42,7 @@ public sealed class AzurePipelines() : CiHost(Description)
     // SYSTEM_PULLREQUEST_PULLREQUESTNUMBER is the number people see for GitHub (whose PULLREQUESTID is an
     // internal id); Azure Repos sets only PULLREQUESTID, which is its number and also appears in the ref. The
     // run's page needs the project's name escaped.
-    public override BuildIdentity ReadIdentity(HostEnvironment environment)
+    internal override BuildIdentity ReadIdentity(HostEnvironment environment)
     {
         var identity = base.ReadIdentity(environment);
         var reference = environment["BUILD_SOURCEBRANCH"];
@@ -65,17 +65,17 @@ public sealed class AzurePipelines() : CiHost(Description)
         return identity with { Ref = Refs.PullRequest(number), Branch = pullRequest.SourceBranch, Tag = null, PullRequest = pullRequest };
     }
 
-    public override IEnumerable<HostEffect> BeginGroup(string title)
+    internal override IEnumerable<HostEffect> BeginGroup(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         return [new PrintLine($"##[group]{HostText.OneLine(title)}")];
     }
 
-    public override IEnumerable<HostEffect> EndGroup(string title) => [new PrintLine("##[endgroup]")];
+    internal override IEnumerable<HostEffect> EndGroup(string title) => [new PrintLine("##[endgroup]")];
 
     // ##vso[task.logissue type=error;sourcepath=F;linenumber=L;columnnumber=C]message; the title has no
     // property of its own (code= is an error code), so it leads the message.
-    public override IEnumerable<HostEffect> Annotate(Annotation annotation)
+    internal override IEnumerable<HostEffect> Annotate(Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
         string[] properties =
@@ -88,27 +88,27 @@ public sealed class AzurePipelines() : CiHost(Description)
 
     // ##vso[task.setsecret]value is the documented command for this ("the value is masked out from the logs
     // from this point forward"); unlike task.setvariable with issecret=true it creates no pipeline variable.
-    public override IEnumerable<HostEffect> RegisterSecret(string value) =>
+    internal override IEnumerable<HostEffect> RegisterSecret(string value) =>
         [.. HostText.SecretParts(value ?? string.Empty).Select(part => new PrintLine($"##vso[task.setsecret]{EscapeData(part)}", Raw: true))];
 
     // ##vso[task.uploadsummary]<absolute path to a .md file> attaches it to the run's Extensions tab.
-    public override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment)
+    internal override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment)
     {
         ArgumentException.ThrowIfNullOrEmpty(summaryFile);
         return [new PrintLine($"##vso[task.uploadsummary]{EscapeData(summaryFile)}")];
     }
 
     // isoutput=true makes the value readable from later jobs as dependencies.<job>.outputs['<step>.<name>'].
-    public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
+    internal override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
         [.. (outputs ?? []).Select(o => new PrintLine($"##vso[task.setvariable variable={EscapeProperty(o.Key)};isoutput=true]{EscapeData(o.Value)}"))];
 
-    public override IEnumerable<HostEffect> PublishArtifact(string path)
+    internal override IEnumerable<HostEffect> PublishArtifact(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return [new PrintLine($"##vso[artifact.upload containerfolder={ArtifactName};artifactname={ArtifactName}]{EscapeData(path)}")];
     }
 
-    public override IEnumerable<HostEffect> SetBuildNumber(string version)
+    internal override IEnumerable<HostEffect> SetBuildNumber(string version)
     {
         ArgumentException.ThrowIfNullOrEmpty(version);
         return [new PrintLine($"##vso[build.updatebuildnumber]{EscapeData(version)}")];

@@ -7,7 +7,7 @@ namespace Pipeline.Hosts.Vendors;
 /// through an "Inject Bamboo variables" task reading a key=value file, artifacts are artifact definitions and
 /// a person approves by running a manual stage: all of it plan configuration.
 /// </summary>
-public sealed class Bamboo() : CiHost(Description)
+internal sealed class Bamboo() : CiHost(Description)
 {
     internal static HostDescriptor Description { get; } = new()
     {

@@ -8,7 +8,7 @@ namespace Pipeline.Hosts.Vendors;
 /// artifacts (<c>artifacts:</c>) and deployment gates (<c>trigger: manual</c>, deployment permissions) are
 /// declared in <c>bitbucket-pipelines.yml</c>.
 /// </summary>
-public sealed class BitbucketPipelines() : CiHost(Description)
+internal sealed class BitbucketPipelines() : CiHost(Description)
 {
     internal static HostDescriptor Description { get; } = new()
     {
@@ -39,7 +39,7 @@ public sealed class BitbucketPipelines() : CiHost(Description)
 
     // Variable sharing: KEY=VALUE lines appended to $BITBUCKET_PIPELINES_VARIABLES_PATH reach later steps as
     // environment variables, for the names the step lists under output-variables: in the YAML.
-    public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
+    internal override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
         environment?["BITBUCKET_PIPELINES_VARIABLES_PATH"] is { } path
             ? HostText.DotEnvEffects(path, outputs, DisplayName)
             : [];

@@ -8,7 +8,7 @@ namespace Pipeline.Hosts.Vendors;
 /// secret-looking variables are configuration.
 /// Commands: https://buildkite.com/docs/agent/cli/reference/annotate, …/meta-data, …/artifact.
 /// </summary>
-public sealed class Buildkite() : CiHost(Description)
+internal sealed class Buildkite() : CiHost(Description)
 {
     /// <summary>The annotation context the summary replaces on each publish.</summary>
     public const string SummaryContext = "pipeline-summary";
@@ -50,7 +50,7 @@ public sealed class Buildkite() : CiHost(Description)
     };
 
     // "--- Title" opens a collapsed group; there is no close marker: a group ends at the next header.
-    public override IEnumerable<HostEffect> BeginGroup(string title)
+    internal override IEnumerable<HostEffect> BeginGroup(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         return [new PrintLine($"--- {HostText.OneLine(title)}")];
@@ -59,7 +59,7 @@ public sealed class Buildkite() : CiHost(Description)
     // buildkite-agent annotate [options] [body]: the agent parses flags with urfave/cli, which takes an argument
     // starting with "-" (a Markdown list) as a flag, so "--" ends the options before the body. The same context
     // again replaces the annotation.
-    public override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment)
+    internal override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var body = markdown.Length <= MaximumSummaryLength
@@ -70,13 +70,13 @@ public sealed class Buildkite() : CiHost(Description)
 
     // buildkite-agent meta-data set <key> <value>; later steps read it with meta-data get. The agent rejects an
     // empty or blank value, so those are left out.
-    public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
+    internal override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
         [.. (outputs ?? [])
             .Where(o => !string.IsNullOrWhiteSpace(o.Value))
             .Select(o => new RunCommand("buildkite-agent", ["meta-data", "set", "--", o.Key, o.Value]))];
 
     // buildkite-agent artifact upload <pattern>: a path or a glob, which the agent expands itself.
-    public override IEnumerable<HostEffect> PublishArtifact(string path)
+    internal override IEnumerable<HostEffect> PublishArtifact(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return [new RunCommand("buildkite-agent", ["artifact", "upload", path])];

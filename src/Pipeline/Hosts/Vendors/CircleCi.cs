@@ -8,7 +8,7 @@ namespace Pipeline.Hosts.Vendors;
 /// of the same job through <c>$BASH_ENV</c>. Masked project variables, workspaces and <c>store_artifacts</c>,
 /// and <c>type: approval</c> jobs are declared in <c>.circleci/config.yml</c>.
 /// </summary>
-public sealed class CircleCi() : CiHost(Description)
+internal sealed class CircleCi() : CiHost(Description)
 {
     internal static HostDescriptor Description { get; } = new()
     {
@@ -38,7 +38,7 @@ public sealed class CircleCi() : CiHost(Description)
     // `export NAME='value'` lines appended to $BASH_ENV, which CircleCI sources before each later step of the
     // job (values for other jobs need a workspace, declared in the config). Names that are not shell variable
     // names are left out: one would break every later step's shell.
-    public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment)
+    internal override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment)
     {
         if (environment?["BASH_ENV"] is not { } path || outputs is null)
         {

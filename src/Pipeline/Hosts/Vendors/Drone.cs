@@ -6,7 +6,7 @@ namespace Pipeline.Hosts.Vendors;
 /// Drone: nothing to talk back to. Steps share the workspace (files are the outputs), secrets are masked as
 /// declared, and uploads are done by plugins. Woodpecker, its fork, differs only in variable names.
 /// </summary>
-public sealed class Drone() : CiHost(Description)
+internal sealed class Drone() : CiHost(Description)
 {
     internal static HostDescriptor Description { get; } = new()
     {

@@ -6,7 +6,7 @@ namespace Pipeline.Hosts.Vendors;
 /// does here: Forgejo's Actions documentation describes no error annotations and no rendered job summary, so
 /// neither is produced (https://forgejo.org/docs/latest/user/actions/).
 /// </summary>
-public sealed class ForgejoActions() : GiteaActions(Description)
+internal sealed class ForgejoActions() : GiteaActions(Description)
 {
     internal static new HostDescriptor Description { get; } = GiteaActions.Description with
     {

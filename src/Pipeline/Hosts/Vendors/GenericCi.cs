@@ -4,7 +4,7 @@ namespace Pipeline.Hosts.Vendors;
 /// A CI service Pipeline does not know by name: one that sets <c>CI</c> to anything but <c>false</c> or
 /// <c>0</c>. Output stays plain text; the identity comes from git. Asked after every named host.
 /// </summary>
-public sealed class GenericCi() : CiHost(Description)
+internal sealed class GenericCi() : CiHost(Description)
 {
     internal static HostDescriptor Description { get; } = new()
     {

@@ -7,7 +7,7 @@ namespace Pipeline.Hosts.Vendors;
 /// <c>::add-mask::</c>) and files named by variables for the job summary and step outputs. Artifacts are
 /// uploaded only by an <c>actions/upload-artifact</c> step in the workflow file.
 /// </summary>
-public class GitHubActions : CiHost
+internal class GitHubActions : CiHost
 {
     public GitHubActions() : this(Description) { }
 
@@ -40,7 +40,7 @@ public class GitHubActions : CiHost
     };
 
     // A pull request's number is in GITHUB_REF (refs/pull/42/merge) or else in the event file.
-    public override BuildIdentity ReadIdentity(HostEnvironment environment)
+    internal override BuildIdentity ReadIdentity(HostEnvironment environment)
     {
         var identity = base.ReadIdentity(environment);
         var reference = environment["GITHUB_REF"];
@@ -59,12 +59,12 @@ public class GitHubActions : CiHost
         };
     }
 
-    public override IEnumerable<HostEffect> BeginGroup(string title) => [new PrintLine($"::group::{Escape(title)}")];
+    internal override IEnumerable<HostEffect> BeginGroup(string title) => [new PrintLine($"::group::{Escape(title)}")];
 
-    public override IEnumerable<HostEffect> EndGroup(string title) => [new PrintLine("::endgroup::")];
+    internal override IEnumerable<HostEffect> EndGroup(string title) => [new PrintLine("::endgroup::")];
 
     // Gitea's and Forgejo's runners show no annotations, which their descriptors say.
-    public override IEnumerable<HostEffect> Annotate(Annotation annotation)
+    internal override IEnumerable<HostEffect> Annotate(Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
         if (Supports(Annotations) != CapabilitySupport.Runtime)
@@ -85,16 +85,16 @@ public class GitHubActions : CiHost
 
     // The runner hides the value from then on and does not show this line itself. Logs are masked line by
     // line, so each line of a multi-line value is registered too.
-    public override IEnumerable<HostEffect> RegisterSecret(string value) =>
+    internal override IEnumerable<HostEffect> RegisterSecret(string value) =>
         [.. HostText.SecretParts(value ?? string.Empty).Select(part => new PrintLine($"::add-mask::{Escape(part)}", Raw: true))];
 
-    public override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment) =>
+    internal override IEnumerable<HostEffect> PublishSummary(string markdown, string summaryFile, HostEnvironment environment) =>
         Supports(JobSummary) == CapabilitySupport.Runtime && environment?["GITHUB_STEP_SUMMARY"] is { } path ? [new AppendToFile(path, markdown + "\n")] : [];
 
     // `name=value` lines; a value with a line break uses the documented multi-line form
     // `name<<DELIMITER` / value / `DELIMITER` ("Multiline strings" in the workflow commands reference), with a
     // delimiter that does not occur in the value.
-    public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
+    internal override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
         environment?["GITHUB_OUTPUT"] is { } path && outputs?.Count > 0
             ? [new AppendToFile(path, string.Concat(outputs.Select(o => OutputLine(o.Key, o.Value))))]
             : [];

@@ -8,7 +8,7 @@ namespace Pipeline.Hosts.Vendors;
 /// (protected environments) are all declared in <c>.gitlab-ci.yml</c>.
 /// </summary>
 /// <param name="time">The clock for section timestamps (GitLab shows each section's duration from them); the system clock by default.</param>
-public sealed class GitLabCi(TimeProvider? time = null) : CiHost(Description)
+internal sealed class GitLabCi(TimeProvider? time = null) : CiHost(Description)
 {
     /// <summary>
     /// Where <see cref="SetOutputs"/> writes <c>KEY=VALUE</c> lines, under <c>$CI_PROJECT_DIR</c>. The job must
@@ -55,19 +55,19 @@ public sealed class GitLabCi(TimeProvider? time = null) : CiHost(Description)
     // \e[0Ksection_start:<unix time>:<name>[collapsed=true]\r\e[0K<header> … \e[0Ksection_end:<unix time>:<name>\r\e[0K
     // (https://docs.gitlab.com/ci/jobs/job_logs/#custom-collapsible-sections). The name is derived from the
     // title the same way at both ends, so the end marker closes the section the start marker opened.
-    public override IEnumerable<HostEffect> BeginGroup(string title)
+    internal override IEnumerable<HostEffect> BeginGroup(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         return [new PrintLine($"{Escape}[0Ksection_start:{UnixTime()}:{HostText.SectionName(title)}[collapsed=true]\r{Escape}[0K{HostText.OneLine(title)}")];
     }
 
-    public override IEnumerable<HostEffect> EndGroup(string title)
+    internal override IEnumerable<HostEffect> EndGroup(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         return [new PrintLine($"{Escape}[0Ksection_end:{UnixTime()}:{HostText.SectionName(title)}\r{Escape}[0K")];
     }
 
-    public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment)
+    internal override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var path = environment["CI_PROJECT_DIR"] is { } projectDirectory

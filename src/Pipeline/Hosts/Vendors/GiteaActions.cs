@@ -9,7 +9,7 @@ namespace Pipeline.Hosts.Vendors;
 /// problem matchers are listed as missing, so nothing is annotated; the job summary file is not documented as
 /// rendered, so none is written; environments (and so approvals) are ignored.
 /// </summary>
-public class GiteaActions : GitHubActions
+internal class GiteaActions : GitHubActions
 {
     public GiteaActions() : this(Description) { }
 

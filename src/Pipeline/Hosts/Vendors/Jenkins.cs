@@ -1,5 +1,3 @@
-using static Pipeline.Hosts.HostCapability;
-
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Pipeline.Hosts.Vendors;
 /// descriptions, reading outputs back (<c>readProperties</c>), <c>archiveArtifacts</c>, the display name and
 /// <c>input</c> approvals all live in the Jenkinsfile, so every capability is configuration only.
 /// </summary>
-public sealed class Jenkins() : CiHost(Description)
+internal sealed class Jenkins() : CiHost(Description)
 {
     internal static HostDescriptor Description { get; } = new()
     {

@@ -1,7 +1,7 @@
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>A developer's machine: no CI host detected (or <c>--host local</c>). Nothing is sent anywhere at run time.</summary>
-public sealed class LocalHost() : CiHost(Description)
+internal sealed class LocalHost() : CiHost(Description)
 {
     internal static HostDescriptor Description { get; } = new()
     {
@@ -11,5 +11,5 @@ public sealed class LocalHost() : CiHost(Description)
         Capabilities = CapabilityTable.Of(),
     };
 
-    public override BuildIdentity ReadIdentity(HostEnvironment environment) => base.ReadIdentity(environment) with { IsLocal = true };
+    internal override BuildIdentity ReadIdentity(HostEnvironment environment) => base.ReadIdentity(environment) with { IsLocal = true };
 }

@@ -9,7 +9,7 @@ namespace Pipeline.Hosts.Vendors;
 /// <c>setParameter</c>, <c>publishArtifacts</c>, <c>buildNumber</c>) with <c>|</c>-escaped values.
 /// Syntax: https://www.jetbrains.com/help/teamcity/service-messages.html
 /// </summary>
-public sealed class TeamCity() : CiHost(Description)
+internal sealed class TeamCity() : CiHost(Description)
 {
     internal static HostDescriptor Description { get; } = new()
     {
@@ -46,7 +46,7 @@ public sealed class TeamCity() : CiHost(Description)
     //   The help page for that feature did not show them in the excerpts searched; JetBrains' own plugin code and
     //   many public build configurations use these names (checked with the search tool).
     // The build id is the teamcity.build.id property.
-    public override BuildIdentity ReadIdentity(HostEnvironment environment)
+    internal override BuildIdentity ReadIdentity(HostEnvironment environment)
     {
         var identity = base.ReadIdentity(environment);
         var properties = ReadProperties(environment);
@@ -74,13 +74,13 @@ public sealed class TeamCity() : CiHost(Description)
         };
     }
 
-    public override IEnumerable<HostEffect> BeginGroup(string title)
+    internal override IEnumerable<HostEffect> BeginGroup(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         return [new PrintLine($"##teamcity[blockOpened name='{Escape(title)}']")];
     }
 
-    public override IEnumerable<HostEffect> EndGroup(string title)
+    internal override IEnumerable<HostEffect> EndGroup(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         return [new PrintLine($"##teamcity[blockClosed name='{Escape(title)}']")];
@@ -91,7 +91,7 @@ public sealed class TeamCity() : CiHost(Description)
     // build), while an ERROR message is shown in red and only fails the build if the configuration asks for it
     // ("Fail build if an error message is logged by build runner"). The exit code stays the one verdict.
     // Messages have no file or line fields, so the location leads the text.
-    public override IEnumerable<HostEffect> Annotate(Annotation annotation)
+    internal override IEnumerable<HostEffect> Annotate(Annotation annotation)
     {
         ArgumentNullException.ThrowIfNull(annotation);
         var status = annotation.Level == AnnotationLevel.Error ? "ERROR" : "WARNING";
@@ -99,16 +99,16 @@ public sealed class TeamCity() : CiHost(Description)
     }
 
     // env.K reaches later steps as an environment variable; dependent builds read it as dep.<build id>.env.K.
-    public override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
+    internal override IEnumerable<HostEffect> SetOutputs(IReadOnlyList<KeyValuePair<string, string>> outputs, HostEnvironment environment) =>
         [.. (outputs ?? []).Select(o => new PrintLine($"##teamcity[setParameter name='env.{Escape(o.Key)}' value='{Escape(o.Value)}']"))];
 
-    public override IEnumerable<HostEffect> PublishArtifact(string path)
+    internal override IEnumerable<HostEffect> PublishArtifact(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return [new PrintLine($"##teamcity[publishArtifacts '{Escape(path)}']")];
     }
 
-    public override IEnumerable<HostEffect> SetBuildNumber(string version)
+    internal override IEnumerable<HostEffect> SetBuildNumber(string version)
     {
         ArgumentException.ThrowIfNullOrEmpty(version);
         return [new PrintLine($"##teamcity[buildNumber '{Escape(version)}']")];

@@ -6,7 +6,7 @@ namespace Pipeline.Hosts.Vendors;
 /// Travis CI: fold markers for log groups and nothing else at run time; secure variables are masked and
 /// artifacts uploaded (<c>deploy:</c>, the S3 addon) only as declared in <c>.travis.yml</c>.
 /// </summary>
-public sealed class TravisCi() : CiHost(Description)
+internal sealed class TravisCi() : CiHost(Description)
 {
     private const char Escape = '\u001b';
 
@@ -36,13 +36,13 @@ public sealed class TravisCi() : CiHost(Description)
 
     // travis_fold:start:<name> … travis_fold:end:<name> is undocumented but is what travis-build itself prints
     // (followed by \r and a clear-line, so the marker is hidden and the rest of the line is the fold's header).
-    public override IEnumerable<HostEffect> BeginGroup(string title)
+    internal override IEnumerable<HostEffect> BeginGroup(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         return [new PrintLine($"travis_fold:start:{HostText.SectionName(title)}\r{Escape}[0K{HostText.OneLine(title)}")];
     }
 
-    public override IEnumerable<HostEffect> EndGroup(string title)
+    internal override IEnumerable<HostEffect> EndGroup(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         return [new PrintLine($"travis_fold:end:{HostText.SectionName(title)}\r{Escape}[0K")];

@@ -1,5 +1,3 @@
-using static Pipeline.Hosts.HostCapability;
-
 namespace Pipeline.Hosts.Vendors;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Pipeline.Hosts.Vendors;
 /// share the workspace, secrets are masked as declared, and uploads are done by plugins.
 /// Variables: https://woodpecker-ci.org/docs/usage/environment
 /// </summary>
-public sealed class Woodpecker() : CiHost(Description)
+internal sealed class Woodpecker() : CiHost(Description)
 {
     internal static HostDescriptor Description { get; } = Drone.Description with
     {
