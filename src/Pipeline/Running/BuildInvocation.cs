@@ -52,7 +52,7 @@ internal static class BuildInvocation
                 throw new UsageException(missing);
             }
 
-            delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), hostEnvironment);
+            delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), hostEnvironment, new ConsoleDeliveryReport(), TimeProvider.System);
             satisfied = options.ShowPlan ? [] : DeliveryPlanning.Prepare(plan, delivery);
         }
         catch (Exception exception) when (exception is UsageException or PlanningException or BuildDefinitionException)

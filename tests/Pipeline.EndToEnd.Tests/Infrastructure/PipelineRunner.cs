@@ -61,12 +61,13 @@ public static class PipelineRunner
         var standardOutput = new StringBuilder();
         var standardError = new StringBuilder();
         var cancelling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outputLines = new OutputLines();
         var command = Cli.Wrap(program)
             .WithArguments(programArguments)
             .WithWorkingDirectory(workingDirectory)
             .WithEnvironmentVariables(ChildEnvironment(environment))
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(standardOutput))
+            .WithStandardOutputPipe(PipeTarget.Merge(PipeTarget.ToStringBuilder(standardOutput), PipeTarget.ToDelegate(outputLines.Add)))
             .WithStandardErrorPipe(PipeTarget.Merge(
                 PipeTarget.ToStringBuilder(standardError),
                 PipeTarget.ToDelegate(line =>
@@ -77,7 +78,7 @@ public static class PipelineRunner
                     }
                 })));
         var description = $"dotnet Pipeline.Runner.dll {string.Join(' ', arguments)} (in {workingDirectory})";
-        return new RunningRunner(command, standardOutput, standardError, description, cancelling.Task);
+        return new RunningRunner(command, standardOutput, standardError, description, cancelling.Task) { Output = outputLines };
     }
 
     /// <summary>One compiled-script cache for this test run, so runs share nothing with the machine's cache.</summary>
@@ -159,6 +160,9 @@ public sealed class RunningRunner : IAsyncDisposable
 
     /// <summary>Completes when the runner says it is cancelling: its first Ctrl+C or SIGTERM was handled.</summary>
     public Task Cancelling { get; }
+
+    /// <summary>Standard output as it arrives.</summary>
+    public OutputLines Output { get; internal init; } = new();
 
     public async ValueTask DisposeAsync()
     {

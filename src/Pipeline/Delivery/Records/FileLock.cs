@@ -19,11 +19,14 @@ public sealed class FileLock : IDisposable
         _holderPath = holderPath;
     }
 
-    /// <summary>Takes the lock, waiting up to <paramref name="wait"/>; null when another run still holds it then.</summary>
-    public static FileLock? Acquire(string path, TimeSpan wait, string purpose, CancellationToken cancellationToken)
+    /// <summary>Takes the lock, waiting up to <see cref="LockRequest.Wait"/>; null when another run still holds it then.</summary>
+    internal static FileLock? Acquire(LockRequest request, TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(clock);
+        var path = request.Path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var deadline = DateTime.UtcNow + wait;
+        var started = clock.GetTimestamp();
         while (true)
         {
             FileStream stream;
@@ -31,7 +34,7 @@ public sealed class FileLock : IDisposable
             {
                 stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException) when (clock.GetElapsedTime(started) < request.Wait)
             {
                 cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(100));
                 cancellationToken.ThrowIfCancellationRequested();
@@ -47,7 +50,7 @@ public sealed class FileLock : IDisposable
             {
                 AtomicFile.WriteAllText(
                     holder,
-                    string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:u}, {purpose}"),
+                    string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId} on {Environment.MachineName} since {clock.GetUtcNow():u}, {request.Purpose}"),
                     durable: false);
             }
             catch
@@ -102,3 +105,6 @@ public sealed class FileLock : IDisposable
         _stream.Dispose();
     }
 }
+
+/// <summary>Which lock file, how long to wait for it, and why it is taken (written for a waiting run to read).</summary>
+internal sealed record LockRequest(string Path, TimeSpan Wait, string Purpose);

@@ -21,11 +21,12 @@ public sealed class Ledger(AbsolutePath directory)
 
     public AbsolutePath Path { get; } = directory / FileName;
 
-    public void Append(LedgerRecord record)
+    /// <param name="clock">For the append lock's wait and the time its holder file names.</param>
+    public void Append(LedgerRecord record, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(record);
         var line = Secrets.SecretMasker.Apply(JsonSerializer.Serialize(record, Json)) + "\n";
-        using var exclusive = FileLock.Acquire(Path + ".lock", TimeSpan.FromMinutes(1), "appending to the ledger", CancellationToken.None)
+        using var exclusive = FileLock.Acquire(new LockRequest(Path + ".lock", TimeSpan.FromMinutes(1), "appending to the ledger"), clock, CancellationToken.None)
             ?? throw new IOException($"The ledger {Path} stayed locked for a minute.");
         var existing = File.Exists(Path) ? File.ReadAllBytes(Path) : [];
         var separator = existing.Length > 0 && existing[^1] != (byte)'\n' ? "\n"u8.ToArray() : [];
