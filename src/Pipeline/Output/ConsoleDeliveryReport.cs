@@ -4,9 +4,10 @@ using Pipeline.Delivery.Records;
 namespace Pipeline.Output;
 
 /// <summary>Delivery's report as the console shows it (standard output, where each target's lines are labelled).</summary>
-internal sealed class ConsoleDeliveryReport : IDeliveryReport
+/// <param name="output">Where it writes; by default <see cref="Console.Out"/> as it is at each write.</param>
+internal sealed class ConsoleDeliveryReport(TextWriter? output = null) : IDeliveryReport
 {
-    private static TextWriter Out => Console.Out;
+    private TextWriter Out => output ?? Console.Out;
 
     public void ApprovalRecorded(LedgerRecord approval, string ledgerPath)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.Delivery.Records;
 
 namespace Pipeline.Tests.Delivery;
@@ -53,6 +54,18 @@ public sealed class FileLockTests : IDisposable
         Assert.NotNull(holder);
         Assert.StartsWith($"process {Environment.ProcessId} on {Environment.MachineName} since ", holder, StringComparison.Ordinal);
         Assert.EndsWith(", release of 1.2.0 sha256:abc", holder, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_holder_gives_the_time_of_the_clock_the_lock_was_taken_by()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 16, 39, 0, TimeSpan.Zero));
+        using var held = FileLock.Acquire(new LockRequest(LockPath, TimeSpan.Zero, "release of 1.2.0"), clock, CancellationToken.None);
+        Assert.NotNull(held);
+
+        Assert.Equal(
+            $"process {Environment.ProcessId} on {Environment.MachineName} since 2026-11-23 16:39:00Z, release of 1.2.0",
+            FileLock.Holder(LockPath));
     }
 
     [Fact]
