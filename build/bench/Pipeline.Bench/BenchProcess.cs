@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Pipeline.Testing;
 
 namespace Pipeline.Bench;
 

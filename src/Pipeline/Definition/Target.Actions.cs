@@ -9,6 +9,8 @@ public sealed partial class Target
     internal IReadOnlyList<TargetAction> Actions => _actions;
 
     // The caller's file and line are filled in by the compiler (for a script: build/build.csx or the #load'ed file).
+    // Nobody passes them, so the overloads never compete over them (RS0026 guards against that).
+#pragma warning disable RS0026
 
     /// <summary>Adds a synchronous body. Several bodies run in the order they were added.</summary>
     public Target Executes(Action action, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
@@ -69,6 +71,8 @@ public sealed partial class Target
         ArgumentNullException.ThrowIfNull(action);
         return AddAction(action, new CallSite(callerFile, callerLine));
     }
+
+#pragma warning restore RS0026
 
     private Target AddAction(Func<RunContext, CancellationToken, Task> action, CallSite? declaredAt = null)
     {

@@ -9,7 +9,7 @@ namespace Pipeline.Delivery;
 internal sealed record Approver(string Identity, string Source)
 {
     /// <summary>The identity, or null when neither the host nor git says who this is.</summary>
-    public static Approver? Find(CiHost host, HostEnvironment environment, AbsolutePath repository)
+    public static async Task<Approver?> FindAsync(CiHost host, HostEnvironment environment, AbsolutePath repository, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(environment);
@@ -21,6 +21,6 @@ internal sealed record Approver(string Identity, string Source)
             }
         }
 
-        return GitOutput.Read(repository, "config", "user.email") is { } email ? new Approver(email, "git config user.email") : null;
+        return await GitOutput.ReadAsync(repository, cancellationToken, "config", "user.email").ConfigureAwait(false) is { } email ? new Approver(email, "git config user.email") : null;
     }
 }

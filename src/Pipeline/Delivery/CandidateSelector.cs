@@ -1,7 +1,6 @@
 using NuGet.Versioning;
-using Pipeline.Delivery.Records;
-
 using Pipeline.CommandLine;
+using Pipeline.Delivery.Records;
 
 namespace Pipeline.Delivery;
 
@@ -25,7 +24,7 @@ internal static class CandidateSelector
             return Open(run, match, promotion);
         }
 
-        var evidence = promotion.From.Ledger.Read().Records.Where(r => r.Kind == "qa").ToList();
+        var evidence = promotion.From.Ledger.Read().Records.Where(r => r.Kind == LedgerRecordKind.Qa).ToList();
         if (request.Candidate is { } wanted)
         {
             var match = evidence.Where(r => SameVersion(r.Version, wanted) || Digests(r.Digest, wanted)).MaxBy(r => r.Time)
@@ -37,7 +36,7 @@ internal static class CandidateSelector
         var commit = run.Build.Identity.Commit;
         var currentVersion = run.Build.Version.ToNormalizedString();
         return evidence
-            .Where(r => r.Outcome == "passed" && r.Commit is not null && r.Commit == commit && r.Version == currentVersion)
+            .Where(r => r.Outcome == LedgerOutcome.Passed && r.Commit is not null && r.Commit == commit && r.Version == currentVersion)
             .OrderByDescending(r => r.Time)
             .Select(r => run.Store.Open(r.Digest, promotion.Environment.Name))
             .FirstOrDefault(c => c is not null);

@@ -6,7 +6,7 @@ namespace Pipeline.Delivery;
 /// from here, verified against the digest, so a later <c>Package</c> that overwrites <c>artifacts/packages</c>
 /// cannot change what production receives.
 /// </summary>
-public sealed class CandidateStore(AbsolutePath root)
+internal sealed class CandidateStore(AbsolutePath root)
 {
     public AbsolutePath Root { get; } = root;
 

@@ -29,7 +29,7 @@ public sealed class DeliveryEnvironment
     /// <summary>Where the ledger (<c>ledger.jsonl</c>) and the release lock are kept.</summary>
     public AbsolutePath RecordsDirectory { get; private set; }
 
-    public Ledger Ledger => new(RecordsDirectory);
+    internal Ledger Ledger => new(RecordsDirectory);
 
     internal string LockPath => RecordsDirectory / "release.lock";
 

@@ -6,9 +6,10 @@ namespace Pipeline.Delivery;
 
 /// <summary>
 /// One invocation as the delivery steps see it: the request from the command line, the build (identity, root),
-/// the candidate store, the targets finished so far, and the candidates this run produced or selected.
+/// the candidate store, the targets finished so far, and the candidates this run produced or selected; what
+/// delivery reports goes to <see cref="Report"/>, and every time it records comes from <see cref="Clock"/>.
 /// </summary>
-internal sealed class DeliveryRun(Build build, DeliveryRequest request, HostEnvironment environment)
+internal sealed class DeliveryRun(Build build, DeliveryRequest request, HostEnvironment environment, IDeliveryReport report, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Target, TargetResult> _finished = new();
     private readonly ConcurrentDictionary<DeliveryEnvironment, Deployment> _passed = new();
@@ -27,7 +28,11 @@ internal sealed class DeliveryRun(Build build, DeliveryRequest request, HostEnvi
     /// <summary>The candidate chosen before the run (from evidence, <c>--candidate</c> or <c>--rollback-to</c>), per promotion.</summary>
     public ConcurrentDictionary<Promotion, Deployment> Selected { get; } = new();
 
-    public DateTimeOffset Now => DateTimeOffset.UtcNow;
+    public IDeliveryReport Report { get; } = report;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
 
     public void Finished(TargetResult result) => _finished[result.Target] = result;
 

@@ -1,3 +1,5 @@
+using Pipeline.Delivery.Records;
+
 namespace Pipeline.Delivery;
 
 /// <summary>
@@ -14,9 +16,9 @@ internal sealed class Promotion(Target target, DeliveryEnvironment from, Deliver
         var candidate = run.Selected.GetValueOrDefault(this) ?? run.PassedIn(From)
             ?? throw new ReleaseRefusedException(
                 $"Refused: no candidate has passed {From.Name} for commit {Short(run.Build.Identity.Commit)}. Run ./build.sh {Target.Name} to build, check and release one in one go, or pick a recorded one with --candidate VERSION.");
-        var mode = run.Request.Mode ?? Policy.Mode;
-        var kind = run.Request.RollbackTo is null ? "release" : "rollback";
-        await DeploymentGate.PassAsync(run, this, candidate with { Environment = Environment.Name }, mode, kind, From, cancellationToken).ConfigureAwait(false);
+        var kind = run.Request.RollbackTo is null ? LedgerRecordKind.Release : LedgerRecordKind.Rollback;
+        var pass = new GatePass(this, candidate with { Environment = Environment.Name }, run.Request.Mode ?? Policy.Mode, kind) { Qa = From };
+        await DeploymentGate.PassAsync(run, pass, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Short(string? commit) => commit is { Length: > 12 } ? commit[..12] : commit ?? "(unknown)";

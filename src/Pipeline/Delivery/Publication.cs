@@ -15,34 +15,32 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
     protected override async Task ExecuteAsync(DeliveryRun run, CancellationToken cancellationToken)
     {
         var candidate = run.Store.Store(CandidateFolder, Environment.Name);
-        var deployed = await DeploymentGate.PassAsync(run, this, candidate, Policy.Mode, "deployment", qa: null, cancellationToken).ConfigureAwait(false);
+        var pass = new GatePass(this, candidate, Policy.Mode, LedgerRecordKind.Deployment);
+        var deployed = await DeploymentGate.PassAsync(run, pass, cancellationToken).ConfigureAwait(false);
         if (run.Request.DryRun)
         {
             return;
         }
 
-        var checks = new List<RuleVerdict>();
+        var checks = new List<CheckVerdict>();
         foreach (var check in Environment.Checks)
         {
-            Console.Out.WriteLine($"Check '{check.Name}' of {deployed.Version} in {Environment.Name}");
+            run.Report.CheckStarting(Environment, check.Name, deployed);
             try
             {
                 await check.Run(deployed, cancellationToken).ConfigureAwait(false);
-                checks.Add(new RuleVerdict(check.Name, true, "passed"));
+                checks.Add(new CheckVerdict(check.Name, true, "passed"));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                checks.Add(new RuleVerdict(check.Name, false, run.Failures.Of(exception)));
+                checks.Add(new CheckVerdict(check.Name, false, run.Failures.Of(exception)));
             }
         }
 
         var passed = checks.All(c => c.Passed);
-        Environment.Ledger.Append(DeploymentGate.Record("qa", passed ? "passed" : "failed", run, Environment, candidate, DeploymentGate.Actor(run)) with
-        {
-            Checks = checks,
-            Stages = Stages(run),
-            Location = deployed.Location,
-        });
+        var actor = await Approver.FindAsync(run.Build.Host, run.Environment, run.Build.Root, cancellationToken).ConfigureAwait(false) ?? RecordStamp.Nobody;
+        var evidence = new RecordStamp(candidate, actor, run.Build.Identity).Record(LedgerRecordKind.Qa, passed ? LedgerOutcome.Passed : LedgerOutcome.Failed, run.Now);
+        Environment.Ledger.Append(evidence with { Checks = checks, Stages = Stages(run), Location = deployed.Location }, run.Clock);
         if (!passed)
         {
             throw new QaChecksFailedException(
@@ -51,14 +49,13 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
         }
 
         run.Passed(Environment, candidate);
-        Console.Out.WriteLine($"{candidate.Version} {candidate.Digest} passed {Environment.Name}" +
-            (checks.Count > 0 ? $" ({string.Join(", ", checks.Select(c => c.Name))})." : " (no checks declared)."));
+        run.Report.PassedChecks(Environment, candidate, checks);
     }
 
     /// <summary>How every target this one depends on (directly or not) ended in this run: the candidate's provenance.</summary>
-    private Dictionary<string, string> Stages(DeliveryRun run)
+    private Dictionary<string, StageResult> Stages(DeliveryRun run)
     {
-        var stages = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stages = new Dictionary<string, StageResult>(StringComparer.Ordinal);
         var pending = new Stack<Target>(Target.Dependencies);
         while (pending.TryPop(out var stage))
         {
@@ -67,7 +64,7 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
                 continue;
             }
 
-            stages[stage.Name] = run.ResultOf(stage) is { } result ? Describe(result) : "NotRun";
+            stages[stage.Name] = Describe(run.ResultOf(stage));
             foreach (var dependency in stage.Dependencies)
             {
                 pending.Push(dependency);
@@ -77,12 +74,14 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
         return stages;
     }
 
-    private static string Describe(TargetResult result) => result.Outcome switch
+    private static StageResult Describe(TargetResult? result) => result switch
     {
-        TargetOutcome.Succeeded => "Succeeded",
-        TargetOutcome.Skipped when result.Reason == "--skip" => "Skipped (--skip)",
-        TargetOutcome.Skipped => $"Succeeded (skipped: {result.Reason})",
-        TargetOutcome.Failed => "Failed (failure allowed)",
-        _ => result.Outcome.ToString(),
+        null => new(StageStatus.NotRun),
+        { Outcome: TargetOutcome.Succeeded } => new(StageStatus.Succeeded),
+        { Outcome: TargetOutcome.Skipped, Reason: "--skip" } => new(StageStatus.SkippedOnRequest),
+        { Outcome: TargetOutcome.Skipped } => new(StageStatus.SkippedByCondition, result.Reason),
+        { Outcome: TargetOutcome.Failed } => new(StageStatus.FailureAllowed),
+        { Outcome: TargetOutcome.NotRun } => new(StageStatus.NotRun),
+        _ => new(StageStatus.Cancelled),
     };
 }

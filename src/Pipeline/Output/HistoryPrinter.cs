@@ -28,8 +28,8 @@ internal static class HistoryPrinter
             {
                 table.AddRow(
                     Cell(record.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
-                    Cell(record.Kind),
-                    Cell(record.Outcome),
+                    Cell(LedgerNames.Of(record.Kind)),
+                    Cell(LedgerNames.Of(record.Outcome)),
                     Cell(record.Version),
                     Cell(record.Digest.Length > 19 ? record.Digest[..19] : record.Digest),
                     Cell(record.Commit is { Length: > 10 } commit ? commit[..10] : record.Commit ?? string.Empty),
@@ -52,7 +52,9 @@ internal static class HistoryPrinter
 
     private static string Note(LedgerRecord record)
     {
-        var failed = (record.Rules ?? []).Concat(record.Checks ?? []).Where(v => !v.Passed).Select(v => v.Name).ToList();
+        var failed = (record.Rules ?? []).Where(v => !v.Passed).Select(v => v.Name)
+            .Concat((record.Checks ?? []).Where(c => !c.Passed).Select(c => c.Name))
+            .ToList();
         return string.Join("; ", new[]
         {
             record.Comment,

@@ -54,7 +54,8 @@ internal static class BuildInvocation
                 throw new UsageException(missing);
             }
 
-            run.Delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), run.Channel.Environment) { Failures = new FailureMessage(build.Root, secrets) };
+            var report = new ConsoleDeliveryReport();
+            run.Delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), run.Channel.Environment, report, time) { Failures = new FailureMessage(build.Root, secrets) };
             using (run.Enter())
             {
                 satisfied = options.ShowPlan ? [] : DeliveryPlanning.Prepare(plan, run.Delivery);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Pipeline.EndToEnd.Tests.Infrastructure;
 
 using static Pipeline.EndToEnd.Tests.Delivery.ReleaseTestKit;
 

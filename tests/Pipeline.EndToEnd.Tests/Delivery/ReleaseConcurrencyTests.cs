@@ -23,6 +23,8 @@ public sealed class ReleaseConcurrencyTests
         }))
         """;
 
+    private const string WaitingLine = "Another release to production is in progress (";
+
     [Fact]
     public async Task Second_release_while_one_is_deploying_is_refused_by_one_at_a_time_naming_the_holder()
     {
@@ -53,9 +55,13 @@ public sealed class ReleaseConcurrencyTests
         await WaitForAsync(repo.Repository.Path("artifacts/deploying"), first);
         await using var second = PipelineRunner.Start(repo.Root, ["Release"]);
 
-        // Time for the second release to reach the lock while the first holds it; one that does not wait is refused
-        // (exit code 3) or deploys again (a second line in artifacts/deploying). Arriving later changes nothing.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // The first may finish only once the second has met its lock and said it waits; one that does not wait is
+        // refused (exit code 3) or deploys again (a second line in artifacts/deploying).
+        if (await Task.WhenAny(second.Output.SaidAsync(WaitingLine), second.Completion) == second.Completion)
+        {
+            Assert.Fail($"The second release ended without waiting for the first.{Environment.NewLine}{await second.Completion}");
+        }
+
         File.WriteAllText(repo.Repository.Path("artifacts/finish"), string.Empty);
         var firstResult = await first.Completion;
         var secondResult = await second.Completion;
@@ -64,6 +70,9 @@ public sealed class ReleaseConcurrencyTests
         firstResult.OutputShouldContain("Released ");
         secondResult.ShouldExitWith(0);
         secondResult.ShouldShowNoStackTrace();
+        Assert.Matches(
+            @"^Another release to production is in progress \(process \d+ on \S+ since .+, release of \S+ sha256:[0-9a-f]{64}\); waiting up to 45\.0 s for it\.$",
+            secondResult.OutputLines.Single(l => l.Contains(WaitingLine, StringComparison.Ordinal)));
         Assert.All(ReleaseTestKit.Rules(secondResult), r => Assert.True(r.Passed, $"{r.Name} failed: {r.Detail}{Environment.NewLine}{secondResult}"));
         Assert.Matches(@"^\S+ sha256:[0-9a-f]{64} is already in production: nothing published again\.$", secondResult.OutputLines.Single(l => l.Contains("already in production", StringComparison.Ordinal)));
         Assert.Single(File.ReadAllLines(repo.Repository.Path("artifacts/deploying")));

@@ -49,6 +49,7 @@ public static class PipelineRunner
         }
 
         var cancelling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outputLines = new OutputLines();
         var child = ChildProcess.Start(
             program,
             programArguments,
@@ -60,8 +61,9 @@ public static class PipelineRunner
                 {
                     cancelling.TrySetResult();
                 }
-            });
-        return new RunningRunner(child, cancelling.Task);
+            },
+            standardOutputLine: outputLines.Add);
+        return new RunningRunner(child, cancelling.Task) { Output = outputLines };
     }
 
     /// <summary>One compiled-script cache for this test run, so runs share nothing with the machine's cache.</summary>
@@ -116,6 +118,9 @@ public sealed class RunningRunner : IAsyncDisposable
 
     /// <summary>Completes when the runner says it is cancelling: its first Ctrl+C or SIGTERM was handled.</summary>
     public Task Cancelling { get; }
+
+    /// <summary>Standard output as it arrives.</summary>
+    public OutputLines Output { get; internal init; } = new();
 
     /// <summary>Kills the runner and its process tree if it is still running (the test gave up early).</summary>
     public ValueTask DisposeAsync() => _child.DisposeAsync();

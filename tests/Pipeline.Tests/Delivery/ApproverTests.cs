@@ -7,21 +7,21 @@ namespace Pipeline.Tests.Delivery;
 public class ApproverTests
 {
     [Fact]
-    public void On_GitHub_Actions_the_triggering_actor_approves_before_the_actor()
+    public async Task On_GitHub_Actions_the_triggering_actor_approves_before_the_actor()
     {
         var environment = HostEnvironment.From(new Dictionary<string, string> { ["GITHUB_ACTOR"] = "octocat", ["GITHUB_TRIGGERING_ACTOR"] = "hubot" });
 
-        var approver = Approver.Find(new GitHubActions(), environment, AbsolutePath.From(Path.GetTempPath()));
+        var approver = await Approver.FindAsync(new GitHubActions(), environment, AbsolutePath.From(Path.GetTempPath()), CancellationToken.None);
 
         Assert.Equal(new Approver("hubot", "GITHUB_TRIGGERING_ACTOR"), approver);
     }
 
     [Fact]
-    public void On_GitLab_the_user_email_approves()
+    public async Task On_GitLab_the_user_email_approves()
     {
         var environment = HostEnvironment.From(new Dictionary<string, string> { ["GITLAB_USER_EMAIL"] = "ops@example.com", ["GITLAB_USER_LOGIN"] = "ops" });
 
-        var approver = Approver.Find(new GitLabCi(), environment, AbsolutePath.From(Path.GetTempPath()));
+        var approver = await Approver.FindAsync(new GitLabCi(), environment, AbsolutePath.From(Path.GetTempPath()), CancellationToken.None);
 
         Assert.Equal(new Approver("ops@example.com", "GITLAB_USER_EMAIL"), approver);
     }
@@ -33,7 +33,7 @@ public class ApproverTests
         await Cmd.RunAsync("git", ["init", "--quiet", folder.Path], new CommandOptions { Quiet = true });
         await Cmd.RunAsync("git", ["config", "user.email", "dev@example.com"], new CommandOptions { WorkingDirectory = folder.Path, Quiet = true });
 
-        var approver = Approver.Find(new LocalHost(), HostEnvironment.From(new Dictionary<string, string>()), AbsolutePath.From(folder.Path));
+        var approver = await Approver.FindAsync(new LocalHost(), HostEnvironment.From(new Dictionary<string, string>()), AbsolutePath.From(folder.Path), CancellationToken.None);
 
         Assert.Equal(new Approver("dev@example.com", "git config user.email"), approver);
     }

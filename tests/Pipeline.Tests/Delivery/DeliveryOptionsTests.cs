@@ -1,6 +1,6 @@
-using Pipeline.Secrets;
 using Pipeline.CommandLine;
 using Pipeline.Delivery;
+using Pipeline.Secrets;
 
 namespace Pipeline.Tests.Delivery;
 

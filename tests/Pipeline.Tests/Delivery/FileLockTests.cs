@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.Delivery.Records;
 
 namespace Pipeline.Tests.Delivery;
@@ -14,10 +15,10 @@ public sealed class FileLockTests : IDisposable
     [Fact]
     public void A_second_acquire_without_waiting_gets_nothing_while_the_first_is_held()
     {
-        using var first = FileLock.Acquire(LockPath, TimeSpan.Zero, "release of 1.2.0", CancellationToken.None);
+        using var first = FileLock.Acquire(new LockRequest(LockPath, TimeSpan.Zero, "release of 1.2.0"), TimeProvider.System, CancellationToken.None);
         Assert.NotNull(first);
 
-        using var second = FileLock.Acquire(LockPath, TimeSpan.Zero, "release of 1.3.0", CancellationToken.None);
+        using var second = FileLock.Acquire(new LockRequest(LockPath, TimeSpan.Zero, "release of 1.3.0"), TimeProvider.System, CancellationToken.None);
 
         Assert.Null(second);
         Assert.False(FileLock.IsFree(LockPath));
@@ -26,11 +27,11 @@ public sealed class FileLockTests : IDisposable
     [Fact]
     public void The_lock_can_be_taken_again_once_the_holder_disposes_it()
     {
-        var first = FileLock.Acquire(LockPath, TimeSpan.Zero, "release of 1.2.0", CancellationToken.None);
+        var first = FileLock.Acquire(new LockRequest(LockPath, TimeSpan.Zero, "release of 1.2.0"), TimeProvider.System, CancellationToken.None);
         Assert.NotNull(first);
         first.Dispose();
 
-        using var second = FileLock.Acquire(LockPath, TimeSpan.Zero, "release of 1.3.0", CancellationToken.None);
+        using var second = FileLock.Acquire(new LockRequest(LockPath, TimeSpan.Zero, "release of 1.3.0"), TimeProvider.System, CancellationToken.None);
 
         Assert.NotNull(second);
     }
@@ -45,7 +46,7 @@ public sealed class FileLockTests : IDisposable
     [Fact]
     public void The_holder_says_which_process_on_which_machine_holds_it_and_why()
     {
-        using var held = FileLock.Acquire(LockPath, TimeSpan.Zero, "release of 1.2.0 sha256:abc", CancellationToken.None);
+        using var held = FileLock.Acquire(new LockRequest(LockPath, TimeSpan.Zero, "release of 1.2.0 sha256:abc"), TimeProvider.System, CancellationToken.None);
         Assert.NotNull(held);
 
         var holder = FileLock.Holder(LockPath);
@@ -56,14 +57,26 @@ public sealed class FileLockTests : IDisposable
     }
 
     [Fact]
+    public void The_holder_gives_the_time_of_the_clock_the_lock_was_taken_by()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 16, 39, 0, TimeSpan.Zero));
+        using var held = FileLock.Acquire(new LockRequest(LockPath, TimeSpan.Zero, "release of 1.2.0"), clock, CancellationToken.None);
+        Assert.NotNull(held);
+
+        Assert.Equal(
+            $"process {Environment.ProcessId} on {Environment.MachineName} since 2026-11-23 16:39:00Z, release of 1.2.0",
+            FileLock.Holder(LockPath));
+    }
+
+    [Fact]
     public void A_waiting_acquire_is_cancelled_by_its_token()
     {
-        using var held = FileLock.Acquire(LockPath, TimeSpan.Zero, "release of 1.2.0", CancellationToken.None);
+        using var held = FileLock.Acquire(new LockRequest(LockPath, TimeSpan.Zero, "release of 1.2.0"), TimeProvider.System, CancellationToken.None);
         Assert.NotNull(held);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.Throws<OperationCanceledException>(() => FileLock.Acquire(LockPath, TimeSpan.FromMinutes(5), "release of 1.3.0", cancelled.Token));
+        Assert.Throws<OperationCanceledException>(() => FileLock.Acquire(new LockRequest(LockPath, TimeSpan.FromMinutes(5), "release of 1.3.0"), TimeProvider.System, cancelled.Token));
     }
 
     [FlockInstalledFact]
@@ -85,7 +98,7 @@ public sealed class FileLockTests : IDisposable
             // flock runs the command only once it holds the lock.
             Assert.Equal("held", holder.StandardOutput.ReadLine());
 
-            using (var blocked = FileLock.Acquire(LockPath, TimeSpan.Zero, "release of 1.2.0", CancellationToken.None))
+            using (var blocked = FileLock.Acquire(new LockRequest(LockPath, TimeSpan.Zero, "release of 1.2.0"), TimeProvider.System, CancellationToken.None))
             {
                 Assert.Null(blocked);
             }
@@ -93,7 +106,7 @@ public sealed class FileLockTests : IDisposable
             holder.Kill(entireProcessTree: true);
             Assert.True(holder.WaitForExit(Runs.HangGuard), "the flock process did not exit after SIGKILL");
 
-            using var taken = FileLock.Acquire(LockPath, TimeSpan.Zero, "release of 1.2.0", CancellationToken.None);
+            using var taken = FileLock.Acquire(new LockRequest(LockPath, TimeSpan.Zero, "release of 1.2.0"), TimeProvider.System, CancellationToken.None);
             Assert.NotNull(taken);
         }
         finally

@@ -1,6 +1,5 @@
-using Pipeline.Execution;
+using Pipeline.Delivery;
 using Pipeline.Delivery.Records;
-using Pipeline.Secrets;
 
 namespace Pipeline.Tests.Delivery;
 
@@ -13,7 +12,7 @@ public sealed class LedgerTests : IDisposable
 
     private Ledger NewLedger() => new(AbsolutePath.From(_temp.Path));
 
-    private static LedgerRecord Record(string kind, string version, string? comment = null) => new()
+    private static LedgerRecord Record(LedgerRecordKind kind, string version, string? comment = null) => new()
     {
         Kind = kind,
         Environment = "production",
@@ -24,7 +23,7 @@ public sealed class LedgerTests : IDisposable
         Digest = "sha256:" + new string('a', 64),
         Commit = "0123abcd",
         Host = "local",
-        Outcome = "recorded",
+        Outcome = LedgerOutcome.Recorded,
         Comment = comment,
     };
 
@@ -32,18 +31,18 @@ public sealed class LedgerTests : IDisposable
     public void Appended_records_read_back_equal_and_in_order()
     {
         var ledger = NewLedger();
-        var approval = Record("approval", "1.2.0", comment: "ship it");
-        var release = Record("release", "1.2.0") with
+        var approval = Record(LedgerRecordKind.Approval, "1.2.0", comment: "ship it");
+        var release = Record(LedgerRecordKind.Release, "1.2.0") with
         {
-            Outcome = "published",
-            Mode = "continuous-delivery",
-            Rules = [new RuleVerdict("intact", true, "2 files match")],
-            Stages = new Dictionary<string, string> { ["Test"] = "Succeeded" },
+            Outcome = LedgerOutcome.Published,
+            Mode = ReleaseMode.Delivery,
+            Rules = [new RuleVerdict(ReleaseRuleKind.Intact, true, "2 files match")],
+            Stages = new Dictionary<string, StageResult> { ["Test"] = new(StageStatus.Succeeded) },
             Location = "/srv/app/1.2.0",
         };
 
-        ledger.Append(approval);
-        ledger.Append(release);
+        ledger.Append(approval, TimeProvider.System);
+        ledger.Append(release, TimeProvider.System);
         var reading = ledger.Read();
 
         Assert.Empty(reading.UnreadableLines);
@@ -52,9 +51,9 @@ public sealed class LedgerTests : IDisposable
 
         // Collections compare by reference in records, so compare the release field by field where it matters.
         var read = reading.Records[1];
-        Assert.Equal(("release", "published", "continuous-delivery", "/srv/app/1.2.0"), (read.Kind, read.Outcome, read.Mode, read.Location));
-        Assert.Equal([new RuleVerdict("intact", true, "2 files match")], read.Rules!);
-        Assert.Equal("Succeeded", read.Stages!["Test"]);
+        Assert.Equal((LedgerRecordKind.Release, LedgerOutcome.Published, (ReleaseMode?)ReleaseMode.Delivery, "/srv/app/1.2.0"), (read.Kind, read.Outcome, read.Mode, read.Location));
+        Assert.Equal([new RuleVerdict(ReleaseRuleKind.Intact, true, "2 files match")], read.Rules!);
+        Assert.Equal(new StageResult(StageStatus.Succeeded), read.Stages!["Test"]);
         Assert.Equal(Noon, read.Time);
     }
 
@@ -63,8 +62,8 @@ public sealed class LedgerTests : IDisposable
     {
         var ledger = NewLedger();
 
-        ledger.Append(Record("approval", "1.2.0"));
-        ledger.Append(Record("approval", "1.2.1"));
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System);
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.1"), TimeProvider.System);
 
         var lines = File.ReadAllLines(ledger.Path);
         Assert.Equal(2, lines.Length);
@@ -90,7 +89,7 @@ public sealed class LedgerTests : IDisposable
         using var inRun = run.Enter();
         var ledger = NewLedger();
 
-        ledger.Append(Record("approval", "1.2.0", comment: $"token {secret} used"));
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0", comment: $"token {secret} used"), TimeProvider.System);
 
         var text = File.ReadAllText(ledger.Path);
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
@@ -101,8 +100,8 @@ public sealed class LedgerTests : IDisposable
     public void A_trailing_half_line_is_skipped_and_reported_and_later_appends_stay_readable()
     {
         var ledger = NewLedger();
-        ledger.Append(Record("approval", "1.2.0"));
-        ledger.Append(Record("release", "1.2.0"));
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System);
+        ledger.Append(Record(LedgerRecordKind.Release, "1.2.0"), TimeProvider.System);
 
         // What a writer killed mid-line would leave behind: no newline at the end.
         File.AppendAllText(ledger.Path, "{\"kind\":\"rele");
@@ -111,7 +110,7 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal(["1.2.0", "1.2.0"], torn.Records.Select(r => r.Version));
         Assert.Equal([3], torn.UnreadableLines);
 
-        ledger.Append(Record("release", "1.3.0"));
+        ledger.Append(Record(LedgerRecordKind.Release, "1.3.0"), TimeProvider.System);
         var after = ledger.Read();
 
         Assert.Equal(["1.2.0", "1.2.0", "1.3.0"], after.Records.Select(r => r.Version));
@@ -122,9 +121,9 @@ public sealed class LedgerTests : IDisposable
     public void A_line_edited_by_hand_is_skipped_and_counted_by_its_number()
     {
         var ledger = NewLedger();
-        ledger.Append(Record("approval", "1.2.0"));
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System);
         File.AppendAllText(ledger.Path, "not json at all\n");
-        ledger.Append(Record("approval", "1.2.1"));
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.1"), TimeProvider.System);
 
         var reading = ledger.Read();
 
@@ -147,7 +146,7 @@ public sealed class LedgerTests : IDisposable
                 start.Wait();
                 for (var i = 0; i < PerWriter; i++)
                 {
-                    ledger.Append(Record("approval", $"1.{w}.{i}"));
+                    ledger.Append(Record(LedgerRecordKind.Approval, $"1.{w}.{i}"), TimeProvider.System);
                 }
             },
             CancellationToken.None,
@@ -160,5 +159,32 @@ public sealed class LedgerTests : IDisposable
         var reading = ledger.Read();
         Assert.Empty(reading.UnreadableLines);
         Assert.Equal(Writers * PerWriter, reading.Records.Select(r => r.Version).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_line_an_earlier_version_wrote_reads_as_typed_values_and_writes_back_the_same_text()
+    {
+        const string Written =
+            "{\"kind\":\"release\",\"environment\":\"production\",\"time\":\"2026-11-23T12:00:00+00:00\",\"who\":\"alice@example.com\"," +
+            "\"whoSource\":\"git config user.email\",\"version\":\"1.2.0\",\"digest\":\"sha256:abc\",\"commit\":\"0123abcd\",\"host\":\"local\"," +
+            "\"runUrl\":null,\"outcome\":\"already-present\",\"mode\":\"continuous-delivery\"," +
+            "\"rules\":[{\"name\":\"freeze-window\",\"passed\":true,\"detail\":\"inside year end, overridden: INC-7\"}]," +
+            "\"checks\":[{\"name\":\"smoke\",\"passed\":false,\"detail\":\"HTTP 500\"}]," +
+            "\"stages\":{\"Test\":\"Skipped (--skip)\",\"Lint\":\"Succeeded (skipped: only on CI)\",\"Pack\":\"Failed (failure allowed)\",\"Sign\":\"NotRun\"}," +
+            "\"overrideReason\":\"INC-7\",\"location\":\"/srv/app/1.2.0\"}";
+        var ledger = NewLedger();
+        File.WriteAllText(ledger.Path, Written + "\n");
+
+        var record = Assert.Single(ledger.Read().Records);
+
+        Assert.Equal((LedgerRecordKind.Release, LedgerOutcome.AlreadyPresent, (ReleaseMode?)ReleaseMode.Delivery), (record.Kind, record.Outcome, record.Mode));
+        Assert.True(record.Released);
+        Assert.Equal([new RuleVerdict(ReleaseRuleKind.FreezeWindow, true, "inside year end, overridden: INC-7")], record.Rules!);
+        Assert.Equal([new CheckVerdict("smoke", false, "HTTP 500")], record.Checks!);
+        Assert.Equal(
+            [StageStatus.SkippedOnRequest, StageStatus.SkippedByCondition, StageStatus.FailureAllowed, StageStatus.NotRun],
+            record.Stages!.Values.Select(s => s.Status));
+        Assert.Equal(["Lint"], record.Stages.Where(s => s.Value.CountsAsSucceeded).Select(s => s.Key));
+        Assert.Equal(Written, System.Text.Json.JsonSerializer.Serialize(record, Ledger.Json));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.Delivery;
 using Pipeline.Delivery.Records;
 using Pipeline.Delivery.Rules;
@@ -47,7 +48,7 @@ public sealed class ReleaseRuleTests : IDisposable
         CommitAuthor = "author@example.com",
     };
 
-    private static LedgerRecord Entry(string kind, string outcome, string version, string digest, DateTimeOffset time, string who = "approver@example.com") => new()
+    private static LedgerRecord Entry(LedgerRecordKind kind, LedgerOutcome outcome, string version, string digest, DateTimeOffset time, string who = "approver@example.com") => new()
     {
         Kind = kind,
         Environment = "production",
@@ -61,18 +62,22 @@ public sealed class ReleaseRuleTests : IDisposable
     };
 
     private static LedgerRecord Approval(Deployment candidate, DateTimeOffset time, string who = "approver@example.com") =>
-        Entry("approval", "recorded", candidate.Version, candidate.Digest, time, who);
+        Entry(LedgerRecordKind.Approval, LedgerOutcome.Recorded, candidate.Version, candidate.Digest, time, who);
 
-    private static LedgerRecord Release(string version, string digest, DateTimeOffset time, string outcome = "published") =>
-        Entry("release", outcome, version, digest, time);
+    private static LedgerRecord Release(string version, string digest, DateTimeOffset time, LedgerOutcome outcome = LedgerOutcome.Published) =>
+        Entry(LedgerRecordKind.Release, outcome, version, digest, time);
 
-    private static LedgerRecord Qa(Deployment candidate, string outcome, DateTimeOffset time, IReadOnlyDictionary<string, string>? stages = null, params RuleVerdict[] checks) =>
-        Entry("qa", outcome, candidate.Version, candidate.Digest, time) with
+    private static LedgerRecord Qa(Deployment candidate, LedgerOutcome outcome, DateTimeOffset time, IReadOnlyDictionary<string, StageResult>? stages = null, params CheckVerdict[] checks) =>
+        Entry(LedgerRecordKind.Qa, outcome, candidate.Version, candidate.Digest, time) with
         {
             Environment = "qa",
             Checks = checks,
-            Stages = stages ?? new Dictionary<string, string> { ["Compile"] = "Succeeded", ["Test"] = "Succeeded", ["Package"] = "Succeeded" },
+            Stages = stages ?? Stages(("Compile", "Succeeded"), ("Test", "Succeeded"), ("Package", "Succeeded")),
         };
+
+    /// <summary>Stage outcomes as the ledger writes them, read the way a ledger is read.</summary>
+    private static Dictionary<string, StageResult> Stages(params (string Stage, string Text)[] stages) =>
+        stages.ToDictionary(s => s.Stage, s => StageResult.Parse(s.Text));
 
     private static RuleVerdict Verdict(ReleaseFacts facts, string rule) => ReleaseRules.Judge(facts).Single(v => v.Name == rule);
 
@@ -196,7 +201,7 @@ public sealed class ReleaseRuleTests : IDisposable
     public void An_approval_of_another_digest_does_not_count_and_is_named()
     {
         var candidate = Candidate();
-        var other = Entry("approval", "recorded", "1.1.0", OtherDigest, Now.AddMinutes(-1), who: "carol@example.com");
+        var other = Entry(LedgerRecordKind.Approval, LedgerOutcome.Recorded, "1.1.0", OtherDigest, Now.AddMinutes(-1), who: "carol@example.com");
         var facts = Facts(candidate) with { History = [other] };
 
         AssertFail(
@@ -360,7 +365,7 @@ public sealed class ReleaseRuleTests : IDisposable
         var otherCandidate = Candidate("1.1.0");
 
         // Evidence for other bytes is no evidence for these.
-        var facts = Facts(candidate) with { QaHistory = [Qa(otherCandidate, "passed", Now.AddHours(-1))] };
+        var facts = Facts(candidate) with { QaHistory = [Qa(otherCandidate, LedgerOutcome.Passed, Now.AddHours(-1))] };
 
         AssertFail(Verdict(facts, "passed-qa"), $"1.2.0 {candidate.Digest} has no QA evidence in qa; deploy it there and let its checks pass first");
     }
@@ -371,7 +376,7 @@ public sealed class ReleaseRuleTests : IDisposable
         var candidate = Candidate();
         var facts = Facts(candidate) with
         {
-            QaHistory = [Qa(candidate, "passed", Now.AddHours(-1), null, new RuleVerdict("smoke", true, "passed"), new RuleVerdict("api", true, "passed"))],
+            QaHistory = [Qa(candidate, LedgerOutcome.Passed, Now.AddHours(-1), null, new CheckVerdict("smoke", true, "passed"), new CheckVerdict("api", true, "passed"))],
         };
 
         AssertPass(Verdict(facts, "passed-qa"), "checks passed in qa at 2026-11-23 15:40:00 UTC (smoke, api)");
@@ -383,7 +388,7 @@ public sealed class ReleaseRuleTests : IDisposable
         var candidate = Candidate();
         var facts = Facts(candidate) with
         {
-            QaHistory = [Qa(candidate, "failed", Now.AddHours(-1), null, new RuleVerdict("smoke", true, "passed"), new RuleVerdict("api", false, "HTTP 500"))],
+            QaHistory = [Qa(candidate, LedgerOutcome.Failed, Now.AddHours(-1), null, new CheckVerdict("smoke", true, "passed"), new CheckVerdict("api", false, "HTTP 500"))],
         };
 
         AssertFail(Verdict(facts, "passed-qa"), "the last checks in qa failed (api) at 2026-11-23 15:40:00 UTC");
@@ -397,8 +402,8 @@ public sealed class ReleaseRuleTests : IDisposable
         {
             QaHistory =
             [
-                Qa(candidate, "failed", Now.AddMinutes(-10), null, new RuleVerdict("smoke", false, "timeout")),
-                Qa(candidate, "passed", Now.AddHours(-2), null, new RuleVerdict("smoke", true, "passed")),
+                Qa(candidate, LedgerOutcome.Failed, Now.AddMinutes(-10), null, new CheckVerdict("smoke", false, "timeout")),
+                Qa(candidate, LedgerOutcome.Passed, Now.AddHours(-2), null, new CheckVerdict("smoke", true, "passed")),
             ],
         };
 
@@ -409,8 +414,8 @@ public sealed class ReleaseRuleTests : IDisposable
     public void A_candidate_whose_tests_were_skipped_with_skip_is_refused()
     {
         var candidate = Candidate();
-        var stages = new Dictionary<string, string> { ["Compile"] = "Succeeded", ["Test"] = "Skipped (--skip)", ["Package"] = "Succeeded" };
-        var facts = Facts(candidate) with { QaHistory = [Qa(candidate, "passed", Now.AddHours(-1), stages, new RuleVerdict("smoke", true, "passed"))] };
+        var stages = Stages(("Compile", "Succeeded"), ("Test", "Skipped (--skip)"), ("Package", "Succeeded"));
+        var facts = Facts(candidate) with { QaHistory = [Qa(candidate, LedgerOutcome.Passed, Now.AddHours(-1), stages, new CheckVerdict("smoke", true, "passed"))] };
 
         AssertFail(Verdict(facts, "passed-qa"), "in the run that made it: Test Skipped (--skip); build a candidate again without skipping or failing them");
     }
@@ -419,8 +424,8 @@ public sealed class ReleaseRuleTests : IDisposable
     public void A_stage_that_failed_with_failure_allowed_is_refused()
     {
         var candidate = Candidate();
-        var stages = new Dictionary<string, string> { ["Test"] = "Failed (failure allowed)" };
-        var facts = Facts(candidate) with { QaHistory = [Qa(candidate, "passed", Now.AddHours(-1), stages)] };
+        var stages = Stages(("Test", "Failed (failure allowed)"));
+        var facts = Facts(candidate) with { QaHistory = [Qa(candidate, LedgerOutcome.Passed, Now.AddHours(-1), stages)] };
 
         AssertFail(Verdict(facts, "passed-qa"), "in the run that made it: Test Failed (failure allowed); build a candidate again without skipping or failing them");
     }
@@ -431,8 +436,8 @@ public sealed class ReleaseRuleTests : IDisposable
         // Publication records a stage skipped by OnlyWhen (not by --skip) as "Succeeded (skipped: <reason>)":
         // only --skip and allowed failures weaken the evidence (README: passed-qa).
         var candidate = Candidate();
-        var stages = new Dictionary<string, string> { ["Test"] = "Succeeded", ["Lint"] = "Succeeded (skipped: only on CI)" };
-        var facts = Facts(candidate) with { QaHistory = [Qa(candidate, "passed", Now.AddHours(-1), stages)] };
+        var stages = Stages(("Test", "Succeeded"), ("Lint", "Succeeded (skipped: only on CI)"));
+        var facts = Facts(candidate) with { QaHistory = [Qa(candidate, LedgerOutcome.Passed, Now.AddHours(-1), stages)] };
 
         Assert.True(Verdict(facts, "passed-qa").Passed, Verdict(facts, "passed-qa").Detail);
     }
@@ -469,7 +474,7 @@ public sealed class ReleaseRuleTests : IDisposable
         var candidate = Candidate("1.1.0");
         var facts = Facts(candidate) with
         {
-            History = [Release("1.0.0", OtherDigest, Now.AddDays(-3)), Release("1.2.0", OtherDigest, Now.AddDays(-1), outcome: "already-present")],
+            History = [Release("1.0.0", OtherDigest, Now.AddDays(-3)), Release("1.2.0", OtherDigest, Now.AddDays(-1), outcome: LedgerOutcome.AlreadyPresent)],
         };
 
         AssertFail(Verdict(facts, "no-downgrade"), "1.1.0 is below 1.2.0, released 2026-11-22 16:40:00 UTC; to go back use --rollback-to 1.1.0");
@@ -496,8 +501,8 @@ public sealed class ReleaseRuleTests : IDisposable
         {
             History =
             [
-                Entry("refusal", "refused", "1.3.0", OtherDigest, Now.AddDays(-1)),
-                Entry("approval", "recorded", "1.4.0", OtherDigest, Now.AddDays(-1)),
+                Entry(LedgerRecordKind.Refusal, LedgerOutcome.Refused, "1.3.0", OtherDigest, Now.AddDays(-1)),
+                Entry(LedgerRecordKind.Approval, LedgerOutcome.Recorded, "1.4.0", OtherDigest, Now.AddDays(-1)),
             ],
         };
 
@@ -549,5 +554,74 @@ public sealed class ReleaseRuleTests : IDisposable
 
         AssertFail(Verdict(Facts(Candidate()) with { LockHeldBy = holder }, "one-at-a-time"), $"another release to production is in progress ({holder})");
         AssertPass(Verdict(Facts(Candidate()), "one-at-a-time"), "no other release to production in progress");
+    }
+
+    // ---- the judgement: facts in, verdicts out, on whatever clock the facts were read by ----
+
+    [Fact]
+    public void An_approval_counts_for_exactly_its_validity_on_the_clock_and_not_a_tick_longer()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var candidate = Candidate();
+        var approval = new RecordStamp(candidate, new Approver("approver@example.com", "git config user.email"), OnMain)
+            .Record(LedgerRecordKind.Approval, LedgerOutcome.Recorded, clock.GetUtcNow());
+        var policy = new ReleasePolicy().ApprovalValidFor(TimeSpan.FromMinutes(30));
+        Judgement JudgedNow() => Judgement.Of(Facts(candidate, policy) with { History = [approval], Now = clock.GetUtcNow() });
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+        var atTheLimit = JudgedNow();
+        clock.Advance(TimeSpan.FromTicks(1));
+        var past = JudgedNow();
+
+        AssertPass(atTheLimit.Verdicts.Single(v => v.Rule == ReleaseRuleKind.Approval), "approved by approver@example.com at 2026-11-23 16:40:00 UTC");
+        AssertFail(
+            past.Verdicts.Single(v => v.Rule == ReleaseRuleKind.Approval),
+            "the approval by approver@example.com at 2026-11-23 16:40:00 UTC expired after 00:30:00; approve again with --approve");
+        Assert.True(past.Refused);
+    }
+
+    [Fact]
+    public void An_approval_given_at_the_moment_of_judging_counts_however_short_its_validity()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var candidate = Candidate();
+        var approval = new RecordStamp(candidate, new Approver("now@example.com", "GITHUB_ACTOR"), OnMain)
+            .Record(LedgerRecordKind.Approval, LedgerOutcome.Recorded, clock.GetUtcNow());
+
+        var judgement = Judgement.Of(Facts(candidate, new ReleasePolicy().ApprovalValidFor(TimeSpan.FromTicks(1))) with { NewApproval = approval, Now = clock.GetUtcNow() });
+
+        Assert.True(judgement.Verdicts.Single(v => v.Rule == ReleaseRuleKind.Approval).Passed);
+    }
+
+    [Fact]
+    public void Only_a_freeze_window_actually_overridden_gives_the_reason_for_the_ledger()
+    {
+        var inside = new ReleasePolicy().Freeze(FreezeWindow.Between("launch week", "2026-11-20 00:00", "2026-11-27 00:00", "UTC"));
+        var outside = new ReleasePolicy().Freeze(FreezeWindow.Between("year end", "2026-12-20 00:00", "2027-01-02 00:00", "UTC"));
+        var candidate = Candidate();
+
+        var overridden = Judgement.Of(Facts(candidate, inside, ReleaseMode.Deployment) with { FreezeOverrideReason = "INC-7 hotfix" });
+        var notNeeded = Judgement.Of(Facts(candidate, outside, ReleaseMode.Deployment) with { FreezeOverrideReason = "INC-7 hotfix" });
+        var refused = Judgement.Of(Facts(candidate, inside, ReleaseMode.Deployment));
+
+        Assert.Equal("INC-7 hotfix", overridden.OverrideReason);
+        Assert.True(overridden.Verdicts.Single(v => v.Rule == ReleaseRuleKind.FreezeWindow).Overridden);
+        Assert.Null(notNeeded.OverrideReason);
+        Assert.False(notNeeded.Verdicts.Single(v => v.Rule == ReleaseRuleKind.FreezeWindow).Overridden);
+        Assert.Null(refused.OverrideReason);
+        Assert.True(refused.Refused);
+    }
+
+    [Fact]
+    public void A_candidate_is_already_delivered_only_when_it_is_what_the_environment_received_last()
+    {
+        var candidate = Candidate("1.2.0");
+        var ours = Release("1.2.0", candidate.Digest, Now.AddDays(-2));
+        var later = Release("1.3.0", OtherDigest, Now.AddDays(-1));
+        var refusedLater = Entry(LedgerRecordKind.Refusal, LedgerOutcome.Refused, "1.3.0", OtherDigest, Now.AddHours(-1));
+
+        Assert.True(Judgement.Of(Facts(candidate) with { History = [ours, refusedLater] }).AlreadyDelivered);
+        Assert.False(Judgement.Of(Facts(candidate) with { History = [ours, later] }).AlreadyDelivered);
+        Assert.False(Judgement.Of(Facts(candidate)).AlreadyDelivered);
     }
 }

@@ -23,7 +23,7 @@ public sealed class HostApproverTests
 
     [Theory]
     [MemberData(nameof(ActorVariables))]
-    public void The_hosts_best_actor_variable_approves_and_the_next_stands_in_for_it(string name, string best, string? next)
+    public async Task The_hosts_best_actor_variable_approves_and_the_next_stands_in_for_it(string name, string best, string? next)
     {
         var host = HostDetector.Find(name)!;
         using var folder = new TempDirectory();
@@ -33,11 +33,11 @@ public sealed class HostApproverTests
             both[next] = "second@example.com";
         }
 
-        Assert.Equal(new Approver("first@example.com", best), Approver.Find(host, HostEnvironment.From(both), AbsolutePath.From(folder.Path)));
+        Assert.Equal(new Approver("first@example.com", best), await Approver.FindAsync(host, HostEnvironment.From(both), AbsolutePath.From(folder.Path), CancellationToken.None));
         if (next is not null)
         {
             var onlyNext = HostEnvironment.From(new Dictionary<string, string> { [next] = "second@example.com" });
-            Assert.Equal(new Approver("second@example.com", next), Approver.Find(host, onlyNext, AbsolutePath.From(folder.Path)));
+            Assert.Equal(new Approver("second@example.com", next), await Approver.FindAsync(host, onlyNext, AbsolutePath.From(folder.Path), CancellationToken.None));
         }
     }
 
@@ -48,13 +48,13 @@ public sealed class HostApproverTests
     [InlineData("appveyor")]
     [InlineData("generic")]
     [InlineData("local")]
-    public void A_host_without_actor_variables_takes_none_of_another_hosts(string name)
+    public async Task A_host_without_actor_variables_takes_none_of_another_hosts(string name)
     {
         var everyActor = ActorVariables().SelectMany(row => new[] { (string?)row[1], (string?)row[2] }).OfType<string>()
             .Distinct(StringComparer.Ordinal).ToDictionary(v => v, _ => "someone@example.com", StringComparer.Ordinal);
         using var folder = new TempDirectory();
 
-        var approver = Approver.Find(HostDetector.Find(name)!, HostEnvironment.From(everyActor), AbsolutePath.From(folder.Path));
+        var approver = await Approver.FindAsync(HostDetector.Find(name)!, HostEnvironment.From(everyActor), AbsolutePath.From(folder.Path), CancellationToken.None);
 
         Assert.True(approver is null || approver.Source == "git config user.email", $"{name} took {approver}");
     }

@@ -61,7 +61,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? hangGuard = null,
-        Action<string>? standardErrorLine = null)
+        Action<string>? standardErrorLine = null,
+        Action<string>? standardOutputLine = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -103,7 +104,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         child._process.StandardInput.Close();
-        child.Completion = child.CompleteAsync(stopwatch, standardErrorLine);
+        child.Completion = child.CompleteAsync(stopwatch, standardErrorLine, standardOutputLine);
         return child;
     }
 
@@ -131,9 +132,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task<ChildProcessResult> CompleteAsync(Stopwatch stopwatch, Action<string>? standardErrorLine)
+    private async Task<ChildProcessResult> CompleteAsync(Stopwatch stopwatch, Action<string>? standardErrorLine, Action<string>? standardOutputLine)
     {
-        var output = DrainAsync(_process.StandardOutput, _standardOutput, lineObserver: null);
+        var output = DrainAsync(_process.StandardOutput, _standardOutput, standardOutputLine);
         var error = DrainAsync(_process.StandardError, _standardError, standardErrorLine);
         try
         {

@@ -7,7 +7,7 @@ namespace Pipeline.Delivery.Records;
 /// Unix). The system releases it when the process ends however it ends, so a crashed run never blocks the next
 /// one. Who holds it is written beside it (<c>.holder</c>) for the message a waiting run prints.
 /// </summary>
-public sealed class FileLock : IDisposable
+internal sealed class FileLock : IDisposable
 {
     private readonly FileStream _stream;
     private readonly string _holderPath;
@@ -18,11 +18,14 @@ public sealed class FileLock : IDisposable
         _holderPath = holderPath;
     }
 
-    /// <summary>Takes the lock, waiting up to <paramref name="wait"/>; null when another run still holds it then.</summary>
-    public static FileLock? Acquire(string path, TimeSpan wait, string purpose, CancellationToken cancellationToken)
+    /// <summary>Takes the lock, waiting up to <see cref="LockRequest.Wait"/>; null when another run still holds it then.</summary>
+    internal static FileLock? Acquire(LockRequest request, TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(clock);
+        var path = request.Path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var deadline = DateTime.UtcNow + wait;
+        var started = clock.GetTimestamp();
         while (true)
         {
             FileStream stream;
@@ -30,7 +33,7 @@ public sealed class FileLock : IDisposable
             {
                 stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException) when (clock.GetElapsedTime(started) < request.Wait)
             {
                 cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(100));
                 cancellationToken.ThrowIfCancellationRequested();
@@ -46,7 +49,7 @@ public sealed class FileLock : IDisposable
             {
                 AtomicFile.WriteAllText(
                     holder,
-                    string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:u}, {purpose}"),
+                    string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId} on {Environment.MachineName} since {clock.GetUtcNow():u}, {request.Purpose}"),
                     durable: false);
             }
             catch
@@ -101,3 +104,6 @@ public sealed class FileLock : IDisposable
         _stream.Dispose();
     }
 }
+
+/// <summary>Which lock file, how long to wait for it, and why it is taken (written for a waiting run to read).</summary>
+internal sealed record LockRequest(string Path, TimeSpan Wait, string Purpose);

@@ -8,7 +8,7 @@ namespace Pipeline.Delivery.Records;
 /// append writes the whole file anew and renames it into place, so an interrupted run leaves the ledger as it
 /// was or with the new record, never half of one; secrets are masked before anything is written.
 /// </summary>
-public sealed class Ledger(AbsolutePath directory)
+internal sealed class Ledger(AbsolutePath directory)
 {
     public const string FileName = "ledger.jsonl";
 
@@ -20,11 +20,12 @@ public sealed class Ledger(AbsolutePath directory)
 
     public AbsolutePath Path { get; } = directory / FileName;
 
-    public void Append(LedgerRecord record)
+    /// <param name="clock">For the append lock's wait and the time its holder file names.</param>
+    public void Append(LedgerRecord record, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(record);
         var line = Running.RunContext.MaskInCurrentRun(JsonSerializer.Serialize(record, Json)) + "\n";
-        using var exclusive = FileLock.Acquire(Path + ".lock", TimeSpan.FromMinutes(1), "appending to the ledger", CancellationToken.None)
+        using var exclusive = FileLock.Acquire(new LockRequest(Path + ".lock", TimeSpan.FromMinutes(1), "appending to the ledger"), clock, CancellationToken.None)
             ?? throw new IOException($"The ledger {Path} stayed locked for a minute.");
         var existing = File.Exists(Path) ? File.ReadAllBytes(Path) : [];
         var separator = existing.Length > 0 && existing[^1] != (byte)'\n' ? "\n"u8.ToArray() : [];
@@ -65,4 +66,4 @@ public sealed class Ledger(AbsolutePath directory)
 }
 
 /// <summary>The records of a ledger, and the numbers of lines that could not be read as one.</summary>
-public sealed record LedgerReading(IReadOnlyList<LedgerRecord> Records, IReadOnlyList<int> UnreadableLines);
+internal sealed record LedgerReading(IReadOnlyList<LedgerRecord> Records, IReadOnlyList<int> UnreadableLines);

@@ -4,12 +4,11 @@ namespace Pipeline.Delivery.Records;
 
 /// <summary>
 /// One line of an environment's audit ledger: who did what to which candidate, when, where, under which rules,
-/// and why. Kinds: <c>deployment</c>, <c>qa</c> (checks run against a deployment: the QA evidence),
-/// <c>approval</c>, <c>refusal</c>, <c>release</c> and <c>rollback</c>.
+/// and why. Its <see cref="Kind"/> and <see cref="Outcome"/> are enums written as the ledger's fixed words.
 /// </summary>
-public sealed record LedgerRecord
+internal sealed record LedgerRecord
 {
-    public required string Kind { get; init; }
+    public required LedgerRecordKind Kind { get; init; }
 
     public required string Environment { get; init; }
 
@@ -31,22 +30,21 @@ public sealed record LedgerRecord
 
     public string? RunUrl { get; init; }
 
-    /// <summary><c>published</c>, <c>already-present</c>, <c>passed</c>, <c>failed</c>, <c>refused</c> or <c>recorded</c>.</summary>
-    public required string Outcome { get; init; }
+    public required LedgerOutcome Outcome { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Mode { get; init; }
+    public ReleaseMode? Mode { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<RuleVerdict>? Rules { get; init; }
 
-    /// <summary>For <c>qa</c>: every check's verdict.</summary>
+    /// <summary>For QA evidence: every check's verdict.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<RuleVerdict>? Checks { get; init; }
+    public IReadOnlyList<CheckVerdict>? Checks { get; init; }
 
-    /// <summary>For <c>qa</c>: how the stages before it ended in the run that made the candidate (e.g. Test: Succeeded).</summary>
+    /// <summary>For QA evidence: how the stages before it ended in the run that made the candidate (e.g. Test: Succeeded).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyDictionary<string, string>? Stages { get; init; }
+    public IReadOnlyDictionary<string, StageResult>? Stages { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Comment { get; init; }
@@ -57,16 +55,14 @@ public sealed record LedgerRecord
 
     /// <summary>The candidate reached the environment (published, or found there already) by this record.</summary>
     [JsonIgnore]
-    public bool Delivered => Kind is "deployment" or "release" or "rollback" && Outcome is "published" or "already-present";
+    public bool Delivered => Kind is LedgerRecordKind.Deployment or LedgerRecordKind.Release or LedgerRecordKind.Rollback &&
+        Outcome is LedgerOutcome.Published or LedgerOutcome.AlreadyPresent;
 
     /// <summary>A release or rollback that reached the environment: what "the last release" means.</summary>
     [JsonIgnore]
-    public bool Released => Delivered && Kind is "release" or "rollback";
+    public bool Released => Delivered && Kind is LedgerRecordKind.Release or LedgerRecordKind.Rollback;
 
     /// <summary>Where the deployer put the candidate.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Location { get; init; }
 }
-
-/// <summary>A rule's or a check's verdict, with what it found.</summary>
-public sealed record RuleVerdict(string Name, bool Passed, string Detail);

@@ -5,12 +5,12 @@ namespace Pipeline.Delivery.Rules;
 /// <summary>Built from a clean working tree, and released from one. Rollbacks are exempt (the bytes were built long ago).</summary>
 internal sealed class CleanTreeRule : IReleaseRule
 {
-    public string Name => "clean-tree";
+    public ReleaseRuleKind Kind => ReleaseRuleKind.CleanTree;
 
     public bool Applies(ReleaseFacts facts) => facts.Policy.CleanWorkingTree && !facts.IsRollback;
 
     public RuleVerdict Judge(ReleaseFacts facts) =>
-        facts.Candidate.Manifest.Dirty ? new(Name, false, $"{facts.Candidate.Version} was built from a dirty working tree")
-        : facts.WorkingTreeDirty ? new(Name, false, "the working tree has uncommitted changes (git status)")
-        : new(Name, true, "built and released from a clean working tree");
+        facts.Candidate.Manifest.Dirty ? new(Kind, false, $"{facts.Candidate.Version} was built from a dirty working tree")
+        : facts.WorkingTreeDirty ? new(Kind, false, "the working tree has uncommitted changes (git status)")
+        : new(Kind, true, "built and released from a clean working tree");
 }

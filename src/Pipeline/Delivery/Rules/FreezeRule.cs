@@ -5,7 +5,7 @@ namespace Pipeline.Delivery.Rules;
 /// <summary>Not inside a freeze window, unless overridden with a reason (which the ledger keeps).</summary>
 internal sealed class FreezeRule : IReleaseRule
 {
-    public string Name => "freeze-window";
+    public ReleaseRuleKind Kind => ReleaseRuleKind.FreezeWindow;
 
     public bool Applies(ReleaseFacts facts) => facts.Policy.Freezes.Count > 0;
 
@@ -14,11 +14,11 @@ internal sealed class FreezeRule : IReleaseRule
         var window = facts.Policy.Freezes.FirstOrDefault(w => w.Contains(facts.Now));
         if (window is null)
         {
-            return new(Name, true, "outside every freeze window");
+            return new(Kind, true, "outside every freeze window");
         }
 
         return facts.FreezeOverrideReason is { } reason
-            ? new(Name, true, $"inside {window}, overridden: {reason}")
-            : new(Name, false, $"inside {window}; to release anyway give --override-freeze \"reason\"");
+            ? new(Kind, true, $"inside {window}, overridden: {reason}") { Overridden = true }
+            : new(Kind, false, $"inside {window}; to release anyway give --override-freeze \"reason\"");
     }
 }

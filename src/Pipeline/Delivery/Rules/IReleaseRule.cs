@@ -5,7 +5,7 @@ namespace Pipeline.Delivery.Rules;
 /// <summary>One release rule: whether the policy asks for it, and its verdict on the facts.</summary>
 internal interface IReleaseRule
 {
-    string Name { get; }
+    ReleaseRuleKind Kind { get; }
 
     bool Applies(ReleaseFacts facts);
 

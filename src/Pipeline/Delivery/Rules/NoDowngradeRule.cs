@@ -9,7 +9,7 @@ namespace Pipeline.Delivery.Rules;
 /// </summary>
 internal sealed class NoDowngradeRule : IReleaseRule
 {
-    public string Name => "no-downgrade";
+    public ReleaseRuleKind Kind => ReleaseRuleKind.NoDowngrade;
 
     public bool Applies(ReleaseFacts facts) => facts.Policy.NoDowngrade;
 
@@ -17,25 +17,25 @@ internal sealed class NoDowngradeRule : IReleaseRule
     {
         if (facts.IsRollback)
         {
-            return new(Name, true, "waived: a rollback");
+            return new(Kind, true, "waived: a rollback");
         }
 
         var candidate = SemanticVersion.Parse(facts.Candidate.Version);
         var sameVersion = facts.Releases.FirstOrDefault(r => SemanticVersion.Parse(r.Version) == candidate && r.Digest != facts.Candidate.Digest);
         if (sameVersion is not null)
         {
-            return new(Name, false, $"{candidate} was already released as {sameVersion.Digest}; a released version never changes, so release a new version");
+            return new(Kind, false, $"{candidate} was already released as {sameVersion.Digest}; a released version never changes, so release a new version");
         }
 
         var last = facts.Releases.FirstOrDefault();
         if (last is null)
         {
-            return new(Name, true, $"first release to {facts.Environment.Name}");
+            return new(Kind, true, $"first release to {facts.Environment.Name}");
         }
 
         var current = SemanticVersion.Parse(last.Version);
         return candidate >= current
-            ? new(Name, true, $"{candidate} is not below {current}, the last release")
-            : new(Name, false, $"{candidate} is below {current}, released {ApprovalRule.Time(last.Time)}; to go back use --rollback-to {candidate}");
+            ? new(Kind, true, $"{candidate} is not below {current}, the last release")
+            : new(Kind, false, $"{candidate} is below {current}, released {ApprovalRule.Time(last.Time)}; to go back use --rollback-to {candidate}");
     }
 }

@@ -5,11 +5,11 @@ namespace Pipeline.Delivery.Rules;
 /// <summary>One release at a time per environment: nobody else holds its lock.</summary>
 internal sealed class OneAtATimeRule : IReleaseRule
 {
-    public string Name => "one-at-a-time";
+    public ReleaseRuleKind Kind => ReleaseRuleKind.OneAtATime;
 
     public bool Applies(ReleaseFacts facts) => true;
 
     public RuleVerdict Judge(ReleaseFacts facts) => facts.LockHeldBy is { } holder
-        ? new(Name, false, $"another release to {facts.Environment.Name} is in progress ({holder})")
-        : new(Name, true, $"no other release to {facts.Environment.Name} in progress");
+        ? new(Kind, false, $"another release to {facts.Environment.Name} is in progress ({holder})")
+        : new(Kind, true, $"no other release to {facts.Environment.Name} in progress");
 }

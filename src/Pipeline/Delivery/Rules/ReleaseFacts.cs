@@ -45,7 +45,7 @@ internal sealed record ReleaseFacts
 
     /// <summary>Approvals of this environment, newest first, the one given now included.</summary>
     public IEnumerable<LedgerRecord> Approvals =>
-        History.Where(r => r.Kind == "approval").Append(NewApproval).OfType<LedgerRecord>().OrderByDescending(r => r.Time);
+        History.Where(r => r.Kind == LedgerRecordKind.Approval).Append(NewApproval).OfType<LedgerRecord>().OrderByDescending(r => r.Time);
 
     /// <summary>Releases and rollbacks that reached the environment, newest first.</summary>
     public IEnumerable<LedgerRecord> Releases =>

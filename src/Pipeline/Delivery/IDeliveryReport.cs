@@ -1,0 +1,22 @@
+using Pipeline.Delivery.Records;
+
+namespace Pipeline.Delivery;
+
+/// <summary>What delivery tells the person running it; the output layer decides how it reads.</summary>
+internal interface IDeliveryReport
+{
+    void ApprovalRecorded(LedgerRecord approval, string ledgerPath);
+
+    /// <summary>Another release holds the environment's lock; this one waits for it.</summary>
+    void WaitingForLock(GatePass pass, string holder);
+
+    /// <summary>Every rule's verdict on the pass (under <c>--dry-run</c>, what a real pass would be judged).</summary>
+    void Verdicts(GatePass pass, IReadOnlyList<RuleVerdict> verdicts, bool dryRun);
+
+    /// <summary>The candidate is in the environment: published now, or found there already.</summary>
+    void Deployed(GatePass pass, Deployment deployed, LedgerOutcome outcome);
+
+    void CheckStarting(DeliveryEnvironment environment, string check, Deployment deployed);
+
+    void PassedChecks(DeliveryEnvironment environment, Deployment candidate, IReadOnlyList<CheckVerdict> checks);
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Delivery.Records;
+
+/// <summary>How a stage ended in the run that made a candidate, as its QA evidence keeps it.</summary>
+internal enum StageStatus
+{
+    Succeeded,
+
+    /// <summary>Skipped by its own condition (<c>OnlyWhen</c>): as good as succeeded.</summary>
+    SkippedByCondition,
+
+    /// <summary>Skipped with <c>--skip</c>.</summary>
+    SkippedOnRequest,
+
+    /// <summary>Failed, with failure allowed.</summary>
+    FailureAllowed,
+
+    NotRun,
+
+    Cancelled,
+
+    /// <summary>Text this version does not know (a ledger edited by hand); kept as written in <see cref="StageResult.Detail"/>.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// A stage's outcome in a candidate's QA evidence, written in the ledger as text (<c>Succeeded</c>,
+/// <c>Succeeded (skipped: reason)</c>, <c>Skipped (--skip)</c>, <c>Failed (failure allowed)</c>, <c>NotRun</c>),
+/// and read back from the same text, so nothing else parses it.
+/// </summary>
+/// <param name="Detail">The skip reason of <see cref="StageStatus.SkippedByCondition"/>, or the text of <see cref="StageStatus.Unknown"/>.</param>
+[JsonConverter(typeof(StageResultJsonConverter))]
+internal sealed record StageResult(StageStatus Status, string? Detail = null)
+{
+    private const string SkippedPrefix = "Succeeded (skipped: ";
+
+    /// <summary>Good evidence: succeeded, or skipped by its own condition rather than by <c>--skip</c>.</summary>
+    public bool CountsAsSucceeded => Status is StageStatus.Succeeded or StageStatus.SkippedByCondition;
+
+    public override string ToString() => Status switch
+    {
+        StageStatus.SkippedByCondition => $"{SkippedPrefix}{Detail})",
+        StageStatus.SkippedOnRequest => "Skipped (--skip)",
+        StageStatus.FailureAllowed => "Failed (failure allowed)",
+        StageStatus.Unknown => Detail ?? string.Empty,
+        _ => Status.ToString(),
+    };
+
+    public static StageResult Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.StartsWith(SkippedPrefix, StringComparison.Ordinal) && text.EndsWith(')'))
+        {
+            return new StageResult(StageStatus.SkippedByCondition, text[SkippedPrefix.Length..^1]);
+        }
+
+        var known = new[] { StageStatus.Succeeded, StageStatus.SkippedOnRequest, StageStatus.FailureAllowed, StageStatus.NotRun, StageStatus.Cancelled }
+            .Select(status => new StageResult(status))
+            .FirstOrDefault(result => result.ToString() == text);
+        return known ?? new StageResult(StageStatus.Unknown, text);
+    }
+}
+
+/// <summary>Writes a <see cref="StageResult"/> as its text and reads it back.</summary>
+internal sealed class StageResultJsonConverter : JsonConverter<StageResult>
+{
+    public override StageResult Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        StageResult.Parse(reader.GetString() ?? throw new JsonException("A stage's outcome is text."));
+
+    public override void Write(Utf8JsonWriter writer, StageResult value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStringValue(value.ToString());
+    }
+}

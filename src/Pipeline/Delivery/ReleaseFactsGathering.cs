@@ -1,0 +1,34 @@
+using Pipeline.Delivery.Rules;
+
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// Reads what the rules judge, once, at one moment: the candidate's integrity, both ledgers, the commit's author
+/// and the working tree from git. The judging itself (<see cref="Judgement"/>) reads nothing.
+/// </summary>
+internal static class ReleaseFactsGathering
+{
+    public static async Task<ReleaseFacts> GatherAsync(DeliveryRun run, GatePass pass, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var root = run.Build.Root;
+        var policy = pass.Step.Policy;
+        var commit = pass.Candidate.Manifest.Commit;
+        return new ReleaseFacts
+        {
+            Candidate = pass.Candidate,
+            Environment = pass.Environment,
+            Policy = policy,
+            Mode = pass.Mode,
+            IsRollback = pass.IsRollback,
+            IntegrityProblems = CandidateStore.Problems(pass.Candidate),
+            History = pass.Environment.Ledger.Read().Records,
+            QaEnvironment = pass.Qa,
+            QaHistory = pass.Qa?.Ledger.Read().Records ?? [],
+            CommitAuthor = commit is null ? null : await GitOutput.ReadAsync(root, cancellationToken, "log", "-1", "--format=%ae", commit).ConfigureAwait(false),
+            Identity = run.Build.Identity,
+            WorkingTreeDirty = policy.CleanWorkingTree && await GitOutput.ReadAsync(root, cancellationToken, "status", "--porcelain").ConfigureAwait(false) is not null,
+            Now = now,
+            FreezeOverrideReason = run.Request.FreezeOverrideReason,
+        };
+    }
+}

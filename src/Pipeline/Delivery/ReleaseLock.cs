@@ -1,0 +1,35 @@
+using Pipeline.Delivery.Records;
+
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// One release at a time per environment: its lock, taken for a pass (waiting as long as the policy allows, and
+/// saying so), or only looked at for a dry run.
+/// </summary>
+internal static class ReleaseLock
+{
+    /// <summary>The lock, or, when another run still holds it after the wait, who that is.</summary>
+    public static LockAttempt Take(DeliveryRun run, GatePass pass, CancellationToken cancellationToken)
+    {
+        var path = pass.Environment.LockPath;
+        var purpose = $"{LedgerNames.Of(pass.Kind)} of {pass.Candidate.Version} {pass.Candidate.Digest}";
+        var taken = FileLock.Acquire(new LockRequest(path, TimeSpan.Zero, purpose), run.Clock, cancellationToken);
+        if (taken is null && pass.Step.Policy.LockWait > TimeSpan.Zero)
+        {
+            run.Report.WaitingForLock(pass, FileLock.Holder(path) ?? "unknown");
+            taken = FileLock.Acquire(new LockRequest(path, pass.Step.Policy.LockWait, purpose), run.Clock, cancellationToken);
+        }
+
+        return new LockAttempt(taken, taken is null ? FileLock.Holder(path) ?? "unknown" : null);
+    }
+
+    /// <summary>Who holds the lock right now, or null when it is free; takes and writes nothing (for <c>--dry-run</c>).</summary>
+    public static string? HeldBy(DeliveryEnvironment environment) =>
+        FileLock.IsFree(environment.LockPath) ? null : FileLock.Holder(environment.LockPath) ?? "unknown";
+}
+
+/// <summary>A lock taken (released on dispose), or, when <see cref="Lock"/> is null, who held it instead.</summary>
+internal sealed record LockAttempt(FileLock? Lock, string? HeldBy) : IDisposable
+{
+    public void Dispose() => Lock?.Dispose();
+}

@@ -1,0 +1,60 @@
+using Pipeline.Delivery;
+using Pipeline.Delivery.Records;
+
+namespace Pipeline.Output;
+
+/// <summary>Delivery's report as the console shows it (standard output, where each target's lines are labelled).</summary>
+/// <param name="output">Where it writes; by default <see cref="Console.Out"/> as it is at each write.</param>
+internal sealed class ConsoleDeliveryReport(TextWriter? output = null) : IDeliveryReport
+{
+    private TextWriter Out => output ?? Console.Out;
+
+    public void ApprovalRecorded(LedgerRecord approval, string ledgerPath)
+    {
+        ArgumentNullException.ThrowIfNull(approval);
+        Out.WriteLine($"Approval of {approval.Version} {approval.Digest} by {approval.Who} recorded in {ledgerPath}.");
+    }
+
+    public void WaitingForLock(GatePass pass, string holder)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        Out.WriteLine($"Another release to {pass.Environment.Name} is in progress ({holder}); waiting up to {Durations.Format(pass.Step.Policy.LockWait)} for it.");
+    }
+
+    public void Verdicts(GatePass pass, IReadOnlyList<RuleVerdict> verdicts, bool dryRun) => RuleReport.Print(Out, pass, verdicts, dryRun);
+
+    public void Deployed(GatePass pass, Deployment deployed, LedgerOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        ArgumentNullException.ThrowIfNull(deployed);
+        var environment = pass.Environment;
+        Out.WriteLine(outcome == LedgerOutcome.Published
+            ? $"{Verb(pass.Kind)} {deployed.Version} {deployed.Digest} to {environment.Name} ({environment.Deployer.Describe()})."
+            : pass.IsRollback
+                ? $"Rolled back to {deployed.Version} {deployed.Digest}: its bytes were still in {environment.Name} ({deployed.Location}), so nothing was copied again."
+                : $"{deployed.Version} {deployed.Digest} is already in {environment.Name}: nothing published again.");
+    }
+
+    public void CheckStarting(DeliveryEnvironment environment, string check, Deployment deployed)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(deployed);
+        Out.WriteLine($"Check '{check}' of {deployed.Version} in {environment.Name}");
+    }
+
+    public void PassedChecks(DeliveryEnvironment environment, Deployment candidate, IReadOnlyList<CheckVerdict> checks)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(checks);
+        Out.WriteLine($"{candidate.Version} {candidate.Digest} passed {environment.Name}" +
+            (checks.Count > 0 ? $" ({string.Join(", ", checks.Select(c => c.Name))})." : " (no checks declared)."));
+    }
+
+    private static string Verb(LedgerRecordKind kind) => kind switch
+    {
+        LedgerRecordKind.Release => "Released",
+        LedgerRecordKind.Rollback => "Rolled back to",
+        _ => "Deployed",
+    };
+}
