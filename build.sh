@@ -9,6 +9,8 @@ runner_dir="$root/.pipeline/runner"
 runner="$runner_dir/Pipeline.Runner.dll"
 stamp="$runner_dir/.built"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# How the user started the build, for the usage line of --help.
+export PIPELINE_LAUNCHER=./build.sh
 
 required_sdk() {
   sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$root/global.json" | head -n 1

@@ -146,11 +146,11 @@ public class BuildDefinitionTests
         var version = build.RequiredParameter<string>("release-version", "Version.");
         var token = build.Secret("api-key", "Key.", environmentVariable: "NUGET_KEY");
 
-        Assert.Equal("Release", configuration.DefaultDisplay);
+        Assert.Equal("Release", ((IParameter)configuration).DisplayDefault(build.Root));
         Assert.False(configuration.IsRequired);
         Assert.Equal(typeof(string), configuration.ValueType);
         Assert.True(version.IsRequired);
-        Assert.Null(version.DefaultDisplay);
+        Assert.Null(((IParameter)version).DisplayDefault(build.Root));
         Assert.True(token.IsSecret);
         Assert.False(token.IsRequired);
         Assert.Equal("NUGET_KEY", token.EnvironmentVariable);

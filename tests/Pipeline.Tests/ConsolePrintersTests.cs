@@ -76,8 +76,9 @@ public class ConsolePrintersTests
         build.Parameter("retries", 3, "Retries.");
         build.Secret("api-key", "Feed key.");
 
-        var text = Render(console => HelpPrinter.Print(console, build));
+        var text = Render(console => HelpPrinter.Print(console, build, "./build.sh"));
 
+        Assert.Contains("Usage: ./build.sh [targets...]", text, StringComparison.Ordinal);
         Assert.Contains("Compile (default)", text, StringComparison.Ordinal);
         Assert.Contains("Builds it.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Internal", text, StringComparison.Ordinal);
@@ -85,6 +86,15 @@ public class ConsolePrintersTests
         Assert.Contains("PIPELINE_RETRIES", text, StringComparison.Ordinal);
         Assert.Contains("--api-key (secret)", text, StringComparison.Ordinal);
         Assert.Contains("--keep-going", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_names_the_launcher_the_user_started_the_build_with()
+    {
+        var text = Render(console => HelpPrinter.Print(console, new Build(), "./build.ps1"));
+
+        Assert.Contains("Usage: ./build.ps1 [targets...]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("build.sh", text, StringComparison.Ordinal);
     }
 
     private static string Render(Action<IAnsiConsole> print)

@@ -232,7 +232,7 @@ public class ParameterBinderTests
 
         Assert.Equal(ParameterSource.Unset, token.Source);
         Assert.Null(token.Value);
-        Assert.Null(token.DefaultDisplay);
+        Assert.Null(((IParameter)token).DisplayDefault(build.Root));
     }
 
     [Fact]

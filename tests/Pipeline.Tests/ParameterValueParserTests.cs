@@ -8,6 +8,8 @@ public enum Flavour
 
 public class ParameterValueParserTests
 {
+    private static readonly string Root = Directory.GetCurrentDirectory();
+
     [Fact]
     public void A_string_is_taken_as_given()
     {
@@ -236,12 +238,20 @@ public class ParameterValueParserTests
     [Fact]
     public void Values_are_displayed_invariantly_and_lists_comma_separated()
     {
-        Assert.Null(ParameterValueParser.Display(null));
-        Assert.Equal("\"\"", ParameterValueParser.Display(string.Empty));
-        Assert.Equal("true", ParameterValueParser.Display(true));
-        Assert.Equal("1.5", ParameterValueParser.Display(1.5));
-        Assert.Equal("Release", ParameterValueParser.Display(Flavour.Release));
-        Assert.Equal("a,b", ParameterValueParser.Display(new[] { "a", "b" }));
+        Assert.Null(ParameterValueParser.Display(null, Root));
+        Assert.Equal("\"\"", ParameterValueParser.Display(string.Empty, Root));
+        Assert.Equal("true", ParameterValueParser.Display(true, Root));
+        Assert.Equal("1.5", ParameterValueParser.Display(1.5, Root));
+        Assert.Equal("Release", ParameterValueParser.Display(Flavour.Release, Root));
+        Assert.Equal("a,b", ParameterValueParser.Display(new[] { "a", "b" }, Root));
+    }
+
+    [Fact]
+    public void A_path_is_displayed_relative_to_the_root_it_is_given_not_to_the_current_directory()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "some-repository");
+
+        Assert.Equal(Path.Combine("artifacts", "out"), ParameterValueParser.Display(AbsolutePath.From(Path.Combine(root, "artifacts", "out")), root));
     }
 
     private static T Parse<T>(params string[] raw)

@@ -80,20 +80,17 @@ internal sealed class HostChannel
             return;
         }
 
-        try
-        {
-            var result = Cmd.RunAsync(command.Program, command.Arguments, new CommandOptions { Quiet = true, AllowNonZeroExitCode = true })
-                .GetAwaiter().GetResult();
-            if (result.ExitCode != 0)
-            {
-                var reason = result.StandardError.Trim().Split('\n').FirstOrDefault(line => line.Length > 0)?.Trim();
-                Console.Error.WriteLine($"warning: {Host.DisplayName}: '{command.Program} {command.Arguments.FirstOrDefault()}' exited with code {result.ExitCode}{(reason is null ? "." : $": {reason}")}");
-            }
-        }
-        catch (CommandFailedException)
+        if (BlockingProcess.Run(command.Program, command.Arguments) is not { } result)
         {
             _unavailable.Add(command.Program);
             Console.Error.WriteLine($"warning: {Host.DisplayName}: '{command.Program}' is not available here, so the run cannot talk to the host through it.");
+            return;
+        }
+
+        if (result.ExitCode != 0)
+        {
+            var reason = result.StandardError.Trim().Split('\n').FirstOrDefault(line => line.Length > 0)?.Trim();
+            Console.Error.WriteLine($"warning: {Host.DisplayName}: '{command.Program} {command.Arguments.FirstOrDefault()}' exited with code {result.ExitCode}{(reason is null ? "." : $": {reason}")}");
         }
     }
 }

@@ -25,9 +25,10 @@ internal static class HelpPrinter
         ("--history ENV [--json]", "Print an environment's ledger: what was deployed and released, when, by whom, from which commit."),
     ];
 
-    public static void Print(IAnsiConsole console, Build build)
+    /// <param name="launcher">How the user starts the build (<c>./build.sh</c>, <c>./build.ps1</c>), for the usage line.</param>
+    public static void Print(IAnsiConsole console, Build build, string launcher)
     {
-        console.MarkupLine("[bold]Usage:[/] ./build.sh [[targets...]] [[options]] [[--parameter value...]]");
+        console.MarkupLine($"[bold]Usage:[/] {Markup.Escape(launcher)} [[targets...]] [[options]] [[--parameter value...]]");
         console.WriteLine();
 
         var targets = NewTable("Target", "Description", "Depends on");
@@ -50,7 +51,7 @@ internal static class HelpPrinter
                 parameters.AddRow(
                     $"--{Markup.Escape(parameter.Name)}{notes}",
                     Markup.Escape(type),
-                    Markup.Escape(parameter.DefaultDisplay ?? string.Empty),
+                    Markup.Escape(parameter.DisplayDefault(build.Root) ?? string.Empty),
                     Markup.Escape(parameter.EnvironmentVariable),
                     Markup.Escape(parameter.Description));
             }

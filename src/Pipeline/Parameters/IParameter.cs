@@ -18,10 +18,9 @@ public interface IParameter
     /// <summary>A secret's value never appears in any output.</summary>
     bool IsSecret { get; }
 
-    /// <summary>The default as shown in <c>--help</c>, or null when there is none.</summary>
-    string? DefaultDisplay { get; }
-
     internal bool HasDefault { get; }
+
+    internal string? DisplayDefault(string root);
 
     internal object? DefaultBoxed { get; }
 }

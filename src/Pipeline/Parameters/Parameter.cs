@@ -35,8 +35,9 @@ public sealed class Parameter<T> : IParameter
     /// <summary>Where this run's value came from.</summary>
     public ParameterSource Source => Bound().Source;
 
-    public string? DefaultDisplay =>
-        !_hasDefault || IsSecret ? null : ParameterValueParser.Display(_default);
+    /// <summary>The default as shown in <c>--help</c> (paths relative to <paramref name="root"/>), or null when there is none to show.</summary>
+    string? IParameter.DisplayDefault(string root) =>
+        !_hasDefault || IsSecret ? null : ParameterValueParser.Display(_default, root);
 
     /// <summary>This run's value. Reading it while the script is still declaring targets is an error.</summary>
     public T Value

@@ -86,15 +86,15 @@ internal static class ParameterValueParser
         };
     }
 
-    /// <summary>A value as shown in <c>--help</c>.</summary>
-    public static string? Display(object? value) => value switch
+    /// <summary>A value as shown in <c>--help</c>; a path relative to <paramref name="root"/>.</summary>
+    public static string? Display(object? value, string root) => value switch
     {
         null => null,
         string s => s.Length == 0 ? "\"\"" : s,
         bool b => b ? "true" : "false",
-        AbsolutePath p => Path.GetRelativePath(Directory.GetCurrentDirectory(), p.FullPath),
+        AbsolutePath p => Path.GetRelativePath(root, p.FullPath),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        System.Collections.IEnumerable list => string.Join(",", list.Cast<object?>().Select(Display)),
+        System.Collections.IEnumerable list => string.Join(",", list.Cast<object?>().Select(item => Display(item, root))),
         _ => value.ToString(),
     };
 

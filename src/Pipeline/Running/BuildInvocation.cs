@@ -30,7 +30,7 @@ internal static class BuildInvocation
             options = CommandLineParser.Parse(args, build.Parameters, secrets);
             if (options.ShowHelp)
             {
-                HelpPrinter.Print(console.Ansi, build);
+                HelpPrinter.Print(console.Ansi, build, environment("PIPELINE_LAUNCHER") is { Length: > 0 } launcher ? launcher : "./build.sh");
                 return ExitCodes.Success;
             }
 

@@ -14,6 +14,8 @@ $buildScript = Join-Path $root 'build/build.csx'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+# How the user started the build, for the usage line of --help.
+$env:PIPELINE_LAUNCHER = './build.ps1'
 
 # The arguments as they were typed. Started as `pwsh -File build.ps1 ...` (which is what the shebang line does),
 # PowerShell splits an argument that starts with '-' at its first colon: --summary-json=C:\run.json arrives as

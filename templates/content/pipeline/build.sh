@@ -15,6 +15,8 @@ root="$(CDPATH='' cd -- "$root" && pwd)"
 manifest="$root/.config/dotnet-tools.json"
 script="$root/build/build.csx"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# How the user started the build, for the usage line of --help.
+export PIPELINE_LAUNCHER=./build.sh
 
 # The version of pipeline.tool pinned in the tool manifest, read with shell built-ins only.
 version=''

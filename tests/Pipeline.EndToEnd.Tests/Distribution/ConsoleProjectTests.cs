@@ -9,8 +9,9 @@ namespace Pipeline.EndToEnd.Tests.Distribution;
 [Trait(Speed.Trait, Speed.Slow)]
 public sealed class ConsoleProjectTests(FreshPackages packages)
 {
+    // No using line: the package brings the DSL's namespaces as implicit usings.
     private const string Program = """
-        var build = new Pipeline.Build();
+        var build = new Build();
 
         var clean = build.Target("Clean")
             .Description("Deletes the output.")

@@ -25,6 +25,7 @@ public sealed class GeneratedBuildPs1Tests(FreshPackages packages)
         packages.ForgetRestoredTool();
         var help = await BuildPs1Async(repository, subfolder, dotnet, "--help");
         help.ShouldExitWith(0);
+        Assert.Contains("Usage: ./build.ps1 [targets...]", help.StandardOutput, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"^\s*Compile\s+Builds the solution\.", RegexOptions.Multiline), help.StandardOutput);
         Assert.Matches(new Regex(@"^\s*Package \(default\)\s+Packs the solution", RegexOptions.Multiline), help.StandardOutput);
         Assert.Matches(new Regex(@"^\s*--configuration\s+string\s+Release\b", RegexOptions.Multiline), help.StandardOutput);

@@ -19,6 +19,7 @@ public sealed class BuildPs1Tests(RepositoryCopy repository, ITestOutputHelper o
     {
         var help = await RunAsync(repository.Root, "--help");
         help.ShouldExitWith(0);
+        Assert.Contains("Usage: ./build.ps1 [targets...]", help.StandardOutput, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"^\s*Compile\s+Builds the solution\.", RegexOptions.Multiline), help.StandardOutput);
         Assert.Matches(new Regex(@"^\s*PublishQa \(default\)\s", RegexOptions.Multiline), help.StandardOutput);
 
