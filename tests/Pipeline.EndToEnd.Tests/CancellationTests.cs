@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Pipeline.EndToEnd.Tests.Infrastructure;
 
@@ -6,11 +5,15 @@ namespace Pipeline.EndToEnd.Tests;
 
 public sealed class CancellationTests
 {
+    // The long-running command says which process it left sleeping, as soon as it has (quoted so that the command
+    // line the runner echoes first does not contain it).
+    private const string SleepingAs = "sleeping as ";
+
     private const string Script = """
         var prepare = Target("Prepare").Executes(() => File.WriteAllText("prepare.marker", "ran"));
         var longRunning = Target("LongRunning").DependsOn(prepare).Executes(async ct =>
         {
-            await Cmd.RunAsync("bash", ["-c", "sleep 300 & echo $! > child.pid; wait"], cancellationToken: ct);
+            await Cmd.RunAsync("bash", ["-c", "sleep 300 & echo \"sleeping as\" $!; wait"], cancellationToken: ct);
         });
         var package = Target("Package").DependsOn(longRunning).Executes(() => File.WriteAllText("package.marker", "ran"));
         var report = Target("Report").AlwaysRun().After(package).Executes(() => File.WriteAllText("report.marker", "ran"));
@@ -71,7 +74,7 @@ public sealed class CancellationTests
     {
         using var repo = new TempRepo(Script);
         await using var runner = PipelineRunner.Start(repo.Root, ["Package", "Report"], restoreDefaultInterrupt: true, ownProcessGroup: ownProcessGroup);
-        var sleepPid = await WaitForPidFileAsync(repo.Path("child.pid"), runner);
+        var sleepPid = int.Parse((await runner.SaysAsync(SleepingAs)).Split(SleepingAs)[1], CultureInfo.InvariantCulture);
         try
         {
             Assert.False(
@@ -106,27 +109,5 @@ public sealed class CancellationTests
         Assert.True(
             await ProcessProbe.WaitForExitAsync(sleepPid, HangGuard.Default, "sleep"),
             $"The grandchild 'sleep 300' (pid {sleepPid}) is still there ({ProcessProbe.Describe(sleepPid)}; T is stopped): the process tree was not killed.{Environment.NewLine}{result}");
-    }
-
-    private static async Task<int> WaitForPidFileAsync(string path, RunningRunner runner)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < PipelineRunner.Timeout)
-        {
-            if (File.Exists(path) && int.TryParse(await File.ReadAllTextAsync(path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid))
-            {
-                return pid;
-            }
-
-            if (runner.Completion.IsCompleted)
-            {
-                Assert.Fail($"The runner exited before the long-running command started.{Environment.NewLine}{await runner.Completion}");
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"{path} did not appear within {PipelineRunner.Timeout.TotalSeconds} s.");
-        return 0;
     }
 }

@@ -120,12 +120,12 @@ public class CmdTests
         // ends, which proves nothing either way, so such a round is repeated with a longer timeout, not failed.
         foreach (var seconds in new[] { 3, 30, 300 })
         {
-            var pidFile = temp.Combine($"sleep-{seconds}.pid");
+            var sleeping = new FirstOutputLine();
             var running = Cmd.RunAsync(
                 "bash",
-                ["-c", $"sleep 300 & echo $! > '{pidFile}'; wait"],
-                new CommandOptions { Timeout = TimeSpan.FromSeconds(seconds), Quiet = true });
-            var pid = await ProcessProbe.ReadPidFileAsync(pidFile, writer: running);
+                ["-c", "sleep 300 & echo $!; wait"],
+                new CommandOptions { Timeout = TimeSpan.FromSeconds(seconds), LogLine = sleeping.Take });
+            int? pid = await Task.WhenAny(sleeping.Said, running).WaitAsync(Runs.HangGuard) == sleeping.Said ? await sleeping.ProcessIdAsync() : null;
             try
             {
                 await Assert.ThrowsAsync<CommandFailedException>(() => running.WaitAsync(Runs.HangGuard));
@@ -151,11 +151,10 @@ public class CmdTests
     public async Task Cancelling_the_token_throws_operation_cancelled_not_a_command_failure()
     {
         using var cancellation = new CancellationTokenSource();
-        using var temp = new TempDirectory();
-        var started = temp.Combine("started");
+        var started = new FirstOutputLine();
 
-        var running = Cmd.RunAsync("bash", ["-c", $"echo 1 > '{started}'; exec sleep 300"], Quiet, cancellation.Token);
-        await ProcessProbe.ReadPidFileAsync(started, Runs.HangGuard);
+        var running = Cmd.RunAsync("bash", ["-c", "echo started; exec sleep 300"], new CommandOptions { LogLine = started.Take }, cancellation.Token);
+        await started.Said.WaitAsync(Runs.HangGuard);
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(Runs.HangGuard));

@@ -603,20 +603,19 @@ public class ExecutorTests
     [Fact]
     public async Task Cancelling_kills_a_running_child_process_and_its_children()
     {
-        using var temp = new TempDirectory();
-        var pidFile = temp.Combine("sleep.pid");
+        var sleeping = new FirstOutputLine();
         var build = new Build();
         using var cancellation = new CancellationTokenSource();
         var run = build.Target("Run").Executes(token => Cmd.RunAsync(
             "bash",
-            ["-c", $"sleep 300 & echo $! > '{pidFile}'; wait"],
-            new CommandOptions { Quiet = true },
+            ["-c", "sleep 300 & echo $!; wait"],
+            new CommandOptions { LogLine = sleeping.Take },
             token));
         var laterRan = false;
         build.Target("Later").After(run).Executes(() => laterRan = true);
 
         var running = Runs.RunAsync(build, new RecordingObserver(), Sequential, ["Run", "Later"], cancellation: cancellation.Token);
-        var pid = await ProcessProbe.ReadPidFileAsync(pidFile, Runs.HangGuard);
+        var pid = await sleeping.ProcessIdAsync().WaitAsync(Runs.HangGuard);
         try
         {
             Assert.True(ProcessProbe.IsAlive(pid), "the grandchild sleep should be running before cancellation");

@@ -1,52 +1,13 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Pipeline.Testing;
 
 /// <summary>
 /// Looks at processes a test started indirectly (a grandchild <c>sleep</c>, say) through /proc (Linux), where a zombie
-/// counts as gone. Every wait polls until its condition holds; its limit only guards against a hang.
+/// counts as gone; the wait for one to end only guards against a hang with its limit.
 /// </summary>
 internal static class ProcessProbe
 {
-    /// <summary>Waits until <paramref name="path"/> holds a process id (a child writes it with <c>echo $! &gt; file</c>).</summary>
-    public static async Task<int> ReadPidFileAsync(string path, TimeSpan limit)
-    {
-        using var deadline = new CancellationTokenSource(limit);
-        while (true)
-        {
-            if (TryReadPidFile(path) is { } pid)
-            {
-                return pid;
-            }
-
-            await Task.Delay(50, deadline.Token);
-        }
-    }
-
-    /// <summary>
-    /// The same, but gives up once <paramref name="writer"/> (the command that writes the file) has ended without
-    /// writing it: then null.
-    /// </summary>
-    public static async Task<int?> ReadPidFileAsync(string path, Task writer)
-    {
-        while (true)
-        {
-            var ended = writer.IsCompleted;
-            if (TryReadPidFile(path) is { } pid)
-            {
-                return pid;
-            }
-
-            if (ended)
-            {
-                return null;
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>
     /// Whether <paramref name="pid"/> is a live process (not a zombie) and, when <paramref name="programName"/> is
     /// given, one whose command line starts with that program (so a reused process id is not mistaken for it).
@@ -72,7 +33,10 @@ internal static class ProcessProbe
         }
     }
 
-    /// <summary>True once the process is gone; false if it is still alive when <paramref name="limit"/> passes.</summary>
+    /// <summary>
+    /// True once the process is gone; false if it is still alive when <paramref name="limit"/> passes. It is not the
+    /// test's child, so no exit event reaches the test (.NET has no pidfd): /proc is looked at every 100 ms.
+    /// </summary>
     public static async Task<bool> WaitForExitAsync(int pid, TimeSpan limit, string? programName = null)
     {
         var clock = Stopwatch.StartNew();
@@ -101,18 +65,6 @@ internal static class ProcessProbe
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return "gone";
-        }
-    }
-
-    private static int? TryReadPidFile(string path)
-    {
-        try
-        {
-            return int.TryParse(File.ReadAllText(path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Pipeline.Execution;
 using Pipeline.Hosts;
+using Pipeline.Secrets;
 
 namespace Pipeline.Delivery;
 
@@ -22,8 +23,11 @@ internal sealed class DeliveryRun(Build build, DeliveryRequest request, HostEnvi
 
     public CandidateStore Store { get; } = new(build.Root / "artifacts" / "candidates");
 
+    /// <summary>The run's secrets: masked in every record and failure message.</summary>
+    public required SecretMasker Secrets { get; init; }
+
     /// <summary>How a failed check is described: masked with the run's secrets, located in the script.</summary>
-    public required FailureMessage Failures { get; init; }
+    public FailureMessage Failures => new(Build.Root, Secrets);
 
     /// <summary>The candidate chosen before the run (from evidence, <c>--candidate</c> or <c>--rollback-to</c>), per promotion.</summary>
     public ConcurrentDictionary<Promotion, Deployment> Selected { get; } = new();

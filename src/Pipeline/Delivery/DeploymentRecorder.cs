@@ -14,12 +14,12 @@ internal sealed class DeploymentRecorder(DeliveryRun run, GatePass pass, RecordS
 
     public void Approval(LedgerRecord approval)
     {
-        Ledger.Append(approval, run.Clock);
+        Ledger.Append(approval, run.Clock, run.Secrets);
         run.Report.ApprovalRecorded(approval, Ledger.Path);
     }
 
     public void Refusal(Judgement judgement) =>
-        Ledger.Append(Record(LedgerRecordKind.Refusal, LedgerOutcome.Refused, judgement), run.Clock);
+        Ledger.Append(Record(LedgerRecordKind.Refusal, LedgerOutcome.Refused, judgement), run.Clock, run.Secrets);
 
     public async Task<Deployment> DeployAsync(Judgement judgement, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ internal sealed class DeploymentRecorder(DeliveryRun run, GatePass pass, RecordS
             : await environment.Deployer.DeployAsync(candidate, environment.Kind, cancellationToken).ConfigureAwait(false);
         var deployed = candidate with { Location = environment.Deployer.Location(candidate) };
         var recorded = outcome == DeployOutcome.Published ? LedgerOutcome.Published : LedgerOutcome.AlreadyPresent;
-        Ledger.Append(Record(pass.Kind, recorded, judgement) with { OverrideReason = judgement.OverrideReason, Location = deployed.Location }, run.Clock);
+        Ledger.Append(Record(pass.Kind, recorded, judgement) with { OverrideReason = judgement.OverrideReason, Location = deployed.Location }, run.Clock, run.Secrets);
         run.Report.Deployed(pass, deployed, recorded);
         return deployed;
     }

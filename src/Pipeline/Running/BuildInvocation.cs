@@ -55,7 +55,7 @@ internal static class BuildInvocation
             }
 
             var report = new ConsoleDeliveryReport();
-            run.Delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), run.Channel.Environment, report, time) { Failures = new FailureMessage(build.Root, secrets) };
+            run.Delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), run.Channel.Environment, report, time) { Secrets = secrets };
             using (run.Enter())
             {
                 satisfied = options.ShowPlan ? [] : DeliveryPlanning.Prepare(plan, run.Delivery);

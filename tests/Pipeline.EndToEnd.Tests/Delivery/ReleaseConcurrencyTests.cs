@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Pipeline.EndToEnd.Tests.Infrastructure;
 
@@ -6,7 +5,7 @@ namespace Pipeline.EndToEnd.Tests.Delivery;
 
 /// <summary>
 /// One release at a time per environment, and a release killed midway leaves nothing behind that breaks the next:
-/// the production deployer announces itself in <c>artifacts/deploying</c> and then holds on until the test creates
+/// the production deployer announces itself (a line, and <c>artifacts/deploying</c>, which counts deployments) and then holds on until the test creates
 /// <c>artifacts/finish</c>, so the second release always meets the first one mid-deployment.
 /// </summary>
 [Trait(Speed.Trait, Speed.Slow)]
@@ -16,12 +15,16 @@ public sealed class ReleaseConcurrencyTests
         .DeploysWith(Deployers.Custom("slow", async (d, ct) =>
         {
             File.AppendAllText(Root / "artifacts" / "deploying", d.Version + "\n");
+            Console.WriteLine($"deploying {d.Version}");
             while (!File.Exists(Root / "artifacts" / "finish"))
             {
                 await Task.Delay(100, ct);
             }
         }))
         """;
+
+    // What the slow deployer prints once it has started.
+    private const string Deploying = "deploying ";
 
     private const string WaitingLine = "Another release to production is in progress (";
 
@@ -31,7 +34,7 @@ public sealed class ReleaseConcurrencyTests
         using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer);
         (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
         await using var first = PipelineRunner.Start(repo.Root, ["Release"]);
-        await WaitForAsync(repo.Repository.Path("artifacts/deploying"), first);
+        await first.SaysAsync(Deploying);
 
         var second = await repo.RunAsync("Release");
 
@@ -52,7 +55,7 @@ public sealed class ReleaseConcurrencyTests
         using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.FromSeconds(45))", production: SlowDeployer);
         (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
         await using var first = PipelineRunner.Start(repo.Root, ["Release"]);
-        await WaitForAsync(repo.Repository.Path("artifacts/deploying"), first);
+        await first.SaysAsync(Deploying);
         await using var second = PipelineRunner.Start(repo.Root, ["Release"]);
 
         // The first may finish only once the second has met its lock and said it waits; one that does not wait is
@@ -89,7 +92,7 @@ public sealed class ReleaseConcurrencyTests
         ReleaseTestKit.ShouldBeRefusedBy(await repo.RunAsync("Release", "--release-mode", "delivery"), repo, "approval");
         await using (var killed = PipelineRunner.Start(repo.Root, ["Release"]))
         {
-            await WaitForAsync(repo.Repository.Path("artifacts/deploying"), killed);
+            await killed.SaysAsync(Deploying);
             ProcessTools.Send("KILL", killed.ProcessId);
             var result = await killed.Completion;
             Assert.NotEqual(0, result.ExitCode);
@@ -112,20 +115,5 @@ public sealed class ReleaseConcurrencyTests
 
         // Records() parses every line on its own: a half-written record would fail here.
         Assert.Equal(["refusal", "release"], ReleaseTestKit.Records(repo, "production").Select(r => r.GetProperty("kind").GetString()));
-    }
-
-    private static async Task WaitForAsync(string path, RunningRunner runner)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!File.Exists(path))
-        {
-            if (runner.Completion.IsCompleted)
-            {
-                Assert.Fail($"The release ended before its deployment started.{Environment.NewLine}{await runner.Completion}");
-            }
-
-            Assert.True(clock.Elapsed < PipelineRunner.Timeout, $"{path} did not appear within {PipelineRunner.Timeout.TotalSeconds} s.");
-            await Task.Delay(50);
-        }
     }
 }

@@ -4,7 +4,7 @@ namespace Pipeline.EndToEnd.Tests.Infrastructure;
 public sealed class OutputLines
 {
     private readonly List<string> _lines = [];
-    private readonly List<(string Text, TaskCompletionSource Said)> _waiting = [];
+    private readonly List<(string Text, TaskCompletionSource<string> Said)> _waiting = [];
 
     internal void Add(string line)
     {
@@ -14,24 +14,24 @@ public sealed class OutputLines
             foreach (var waiter in _waiting.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
             {
                 _waiting.Remove(waiter);
-                waiter.Said.TrySetResult();
+                waiter.Said.TrySetResult(line);
             }
         }
     }
 
-    /// <summary>Completes once a line containing <paramref name="text"/> was written (at once if one was already).</summary>
-    public Task SaidAsync(string text)
+    /// <summary>The first line containing <paramref name="text"/>, once it is written (at once if it was already).</summary>
+    public Task<string> SaidAsync(string text)
     {
         lock (_lines)
         {
-            if (_lines.Any(line => line.Contains(text, StringComparison.Ordinal)))
+            if (_lines.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)) is { } said)
             {
-                return Task.CompletedTask;
+                return Task.FromResult(said);
             }
 
-            var said = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiting.Add((text, said));
-            return said.Task;
+            var waiter = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Add((text, waiter));
+            return waiter.Task;
         }
     }
 }

@@ -122,6 +122,21 @@ public sealed class RunningRunner : IAsyncDisposable
     /// <summary>Standard output as it arrives.</summary>
     public OutputLines Output { get; internal init; } = new();
 
+    /// <summary>
+    /// The first line of standard output containing <paramref name="text"/>, as soon as the runner writes it; fails the
+    /// test if the runner ends first.
+    /// </summary>
+    public async Task<string> SaysAsync(string text)
+    {
+        var said = Output.SaidAsync(text);
+        if (await Task.WhenAny(said, Completion).WaitAsync(PipelineRunner.Timeout) != said)
+        {
+            Assert.Fail($"The runner ended without saying '{text}'.{Environment.NewLine}{await Completion}");
+        }
+
+        return await said;
+    }
+
     /// <summary>Kills the runner and its process tree if it is still running (the test gave up early).</summary>
     public ValueTask DisposeAsync() => _child.DisposeAsync();
 

@@ -1,3 +1,4 @@
+using Pipeline.Secrets;
 using Pipeline.Delivery;
 using Pipeline.Delivery.Records;
 
@@ -7,6 +8,8 @@ public sealed class LedgerTests : IDisposable
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _temp = new();
+
+    private SecretMasker Secrets { get; } = new();
 
     public void Dispose() => _temp.Dispose();
 
@@ -41,8 +44,8 @@ public sealed class LedgerTests : IDisposable
             Location = "/srv/app/1.2.0",
         };
 
-        ledger.Append(approval, TimeProvider.System);
-        ledger.Append(release, TimeProvider.System);
+        ledger.Append(approval, TimeProvider.System, Secrets);
+        ledger.Append(release, TimeProvider.System, Secrets);
         var reading = ledger.Read();
 
         Assert.Empty(reading.UnreadableLines);
@@ -62,8 +65,8 @@ public sealed class LedgerTests : IDisposable
     {
         var ledger = NewLedger();
 
-        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System);
-        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.1"), TimeProvider.System);
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System, Secrets);
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.1"), TimeProvider.System, Secrets);
 
         var lines = File.ReadAllLines(ledger.Path);
         Assert.Equal(2, lines.Length);
@@ -84,12 +87,10 @@ public sealed class LedgerTests : IDisposable
     public void A_registered_secret_never_reaches_the_file()
     {
         var secret = SecretValues.NewValue();
-        var run = Runs.Context(new Build());
-        run.RegisterSecret(secret);
-        using var inRun = run.Enter();
+        Secrets.Register(secret);
         var ledger = NewLedger();
 
-        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0", comment: $"token {secret} used"), TimeProvider.System);
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0", comment: $"token {secret} used"), TimeProvider.System, Secrets);
 
         var text = File.ReadAllText(ledger.Path);
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
@@ -100,8 +101,8 @@ public sealed class LedgerTests : IDisposable
     public void A_trailing_half_line_is_skipped_and_reported_and_later_appends_stay_readable()
     {
         var ledger = NewLedger();
-        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System);
-        ledger.Append(Record(LedgerRecordKind.Release, "1.2.0"), TimeProvider.System);
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System, Secrets);
+        ledger.Append(Record(LedgerRecordKind.Release, "1.2.0"), TimeProvider.System, Secrets);
 
         // What a writer killed mid-line would leave behind: no newline at the end.
         File.AppendAllText(ledger.Path, "{\"kind\":\"rele");
@@ -110,7 +111,7 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal(["1.2.0", "1.2.0"], torn.Records.Select(r => r.Version));
         Assert.Equal([3], torn.UnreadableLines);
 
-        ledger.Append(Record(LedgerRecordKind.Release, "1.3.0"), TimeProvider.System);
+        ledger.Append(Record(LedgerRecordKind.Release, "1.3.0"), TimeProvider.System, Secrets);
         var after = ledger.Read();
 
         Assert.Equal(["1.2.0", "1.2.0", "1.3.0"], after.Records.Select(r => r.Version));
@@ -121,9 +122,9 @@ public sealed class LedgerTests : IDisposable
     public void A_line_edited_by_hand_is_skipped_and_counted_by_its_number()
     {
         var ledger = NewLedger();
-        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System);
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System, Secrets);
         File.AppendAllText(ledger.Path, "not json at all\n");
-        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.1"), TimeProvider.System);
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.1"), TimeProvider.System, Secrets);
 
         var reading = ledger.Read();
 
@@ -146,7 +147,7 @@ public sealed class LedgerTests : IDisposable
                 start.Wait();
                 for (var i = 0; i < PerWriter; i++)
                 {
-                    ledger.Append(Record(LedgerRecordKind.Approval, $"1.{w}.{i}"), TimeProvider.System);
+                    ledger.Append(Record(LedgerRecordKind.Approval, $"1.{w}.{i}"), TimeProvider.System, Secrets);
                 }
             },
             CancellationToken.None,

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.Secrets;
 
 namespace Pipeline.Delivery.Records;
 
@@ -21,10 +22,11 @@ internal sealed class Ledger(AbsolutePath directory)
     public AbsolutePath Path { get; } = directory / FileName;
 
     /// <param name="clock">For the append lock's wait and the time its holder file names.</param>
-    public void Append(LedgerRecord record, TimeProvider clock)
+    /// <param name="secrets">The run's secrets: masked before anything is written.</param>
+    public void Append(LedgerRecord record, TimeProvider clock, SecretMasker secrets)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var line = Running.RunContext.MaskInCurrentRun(JsonSerializer.Serialize(record, Json)) + "\n";
+        var line = secrets.Apply(JsonSerializer.Serialize(record, Json)) + "\n";
         using var exclusive = FileLock.Acquire(new LockRequest(Path + ".lock", TimeSpan.FromMinutes(1), "appending to the ledger"), clock, CancellationToken.None)
             ?? throw new IOException($"The ledger {Path} stayed locked for a minute.");
         var existing = File.Exists(Path) ? File.ReadAllBytes(Path) : [];
