@@ -42,7 +42,7 @@ public sealed class RunContext
     }
 
     /// <summary>The run executing on this async flow, or null outside a run (while a script declares its targets).</summary>
-    public static RunContext? Current => Ambient.Value;
+    internal static RunContext? Current => Ambient.Value;
 
     /// <summary>The definition being run.</summary>
     public Build Build { get; }
