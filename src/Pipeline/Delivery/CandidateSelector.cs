@@ -16,7 +16,7 @@ internal static class CandidateSelector
         var request = run.Request;
         if (request.RollbackTo is { } version)
         {
-            var released = promotion.Environment.Ledger.Read().Records
+            var released = run.LedgerOf(promotion.Environment).Read().Records
                 .Where(r => r.Released)
                 .ToList();
             var match = released.Where(r => SameVersion(r.Version, version)).MaxBy(r => r.Time)
@@ -24,7 +24,7 @@ internal static class CandidateSelector
             return Open(run, match, promotion);
         }
 
-        var evidence = promotion.From.Ledger.Read().Records.Where(r => r.Kind == LedgerRecordKind.Qa).ToList();
+        var evidence = run.LedgerOf(promotion.From).Read().Records.Where(r => r.Kind == LedgerRecordKind.Qa).ToList();
         if (request.Candidate is { } wanted)
         {
             var match = evidence.Where(r => SameVersion(r.Version, wanted) || Digests(r.Digest, wanted)).MaxBy(r => r.Time)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Pipeline.Delivery.Records;
 using Pipeline.Execution;
 using Pipeline.Hosts;
 using Pipeline.Secrets;
@@ -22,6 +23,11 @@ internal sealed class DeliveryRun(Build build, DeliveryRequest request, HostEnvi
     public HostEnvironment Environment { get; } = environment;
 
     public CandidateStore Store { get; } = new(build.Root / "artifacts" / "candidates");
+
+    /// <summary>Every environment's ledger, the locks and the candidate index: read and written only through here.</summary>
+    public RecordsStore Records { get; } = new();
+
+    public Ledger LedgerOf(DeliveryEnvironment environment) => Records.LedgerOf(environment);
 
     /// <summary>The run's secrets: masked in every record and failure message.</summary>
     public required SecretMasker Secrets { get; init; }

@@ -10,7 +10,7 @@ namespace Pipeline.Delivery;
 /// </summary>
 internal sealed class DeploymentRecorder(DeliveryRun run, GatePass pass, RecordStamp stamp)
 {
-    private Ledger Ledger => pass.Environment.Ledger;
+    private Ledger Ledger => run.LedgerOf(pass.Environment);
 
     public void Approval(LedgerRecord approval)
     {

@@ -40,7 +40,7 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
         var passed = checks.All(c => c.Passed);
         var actor = await Approver.FindAsync(run.Build.Host, run.Environment, run.Build.Root, cancellationToken).ConfigureAwait(false) ?? RecordStamp.Nobody;
         var evidence = new RecordStamp(candidate, actor, run.Build.Identity).Record(LedgerRecordKind.Qa, passed ? LedgerOutcome.Passed : LedgerOutcome.Failed, run.Now);
-        Environment.Ledger.Append(evidence with { Checks = checks, Stages = Stages(run), Location = deployed.Location }, run.Clock, run.Secrets);
+        run.LedgerOf(Environment).Append(evidence with { Checks = checks, Stages = Stages(run), Location = deployed.Location }, run.Clock, run.Secrets);
         if (!passed)
         {
             throw new QaChecksFailedException(
