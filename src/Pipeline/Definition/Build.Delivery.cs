@@ -6,17 +6,30 @@ public partial class Build
 {
     private readonly List<DeliveryEnvironment> _environments = [];
 
+    /// <summary>Where the delivery records are kept, when the script chose (<see cref="RecordsIn"/>).</summary>
+    internal RecordsBackend? Records { get; private set; }
+
     /// <summary>Every declared environment, in declaration order.</summary>
     public IReadOnlyList<DeliveryEnvironment> Environments => _environments;
 
     /// <summary>
     /// Declares a QA environment: where a candidate is deployed and checked (<see cref="DeliveryEnvironment.Check"/>).
-    /// By default it deploys into, and keeps its ledger in, <c>artifacts/environments/&lt;name&gt;/</c>.
+    /// By default it deploys into <c>artifacts/environments/&lt;name&gt;/</c>; its records are kept as <see cref="RecordsIn"/> says.
     /// </summary>
     public DeliveryEnvironment QaEnvironment(string name = "qa") => AddEnvironment(name, EnvironmentKind.Qa);
 
     /// <summary>Declares a production environment: released versions there are immutable. Default folder as for QA.</summary>
     public DeliveryEnvironment ProductionEnvironment(string name = "production") => AddEnvironment(name, EnvironmentKind.Production);
+
+    /// <summary>
+    /// Keeps every environment's records (ledger, approvals, QA evidence, locks) in <paramref name="backend"/>:
+    /// <see cref="RecordsBackend.Git"/> to share them between every runner and laptop. <c>PIPELINE_RECORDS</c> overrides it.
+    /// </summary>
+    public void RecordsIn(RecordsBackend backend)
+    {
+        DefinitionGuard.ThrowIfRunning("RecordsIn");
+        Records = backend ?? throw new ArgumentNullException(nameof(backend));
+    }
 
     internal DeliveryEnvironment FindEnvironment(string name)
     {

@@ -1,12 +1,11 @@
 using Pipeline.Delivery.Deployers;
-using Pipeline.Delivery.Records;
 
 namespace Pipeline.Delivery;
 
 /// <summary>
 /// A place a candidate is deployed to: QA or production, with a deployer (by default the folder
-/// <c>artifacts/environments/&lt;name&gt;/</c>), its QA checks, and its records (ledger and lock, by default
-/// in that same folder). Declared with <see cref="Build.QaEnvironment"/> or <see cref="Build.ProductionEnvironment"/>.
+/// <c>artifacts/environments/&lt;name&gt;/</c>) and its checks. Its records (ledger and lock) are kept by the
+/// build's records backend (<see cref="Build.RecordsIn"/>), or in a folder of its own (<see cref="RecordsIn"/>). Declared with <see cref="Build.QaEnvironment"/> or <see cref="Build.ProductionEnvironment"/>.
 /// </summary>
 public sealed class DeliveryEnvironment
 {
@@ -16,7 +15,6 @@ public sealed class DeliveryEnvironment
     {
         Name = name;
         Kind = kind;
-        RecordsDirectory = defaultFolder;
         Deployer = new FolderDeployer(defaultFolder);
     }
 
@@ -26,12 +24,8 @@ public sealed class DeliveryEnvironment
 
     public IDeployer Deployer { get; private set; }
 
-    /// <summary>Where the ledger (<c>ledger.jsonl</c>) and the release lock are kept.</summary>
-    public AbsolutePath RecordsDirectory { get; private set; }
-
-    internal Ledger Ledger => new(RecordsDirectory);
-
-    internal string LockPath => RecordsDirectory / "release.lock";
+    /// <summary>The folder of its own its ledger (<c>ledger.jsonl</c>) and release lock are kept in, if <see cref="RecordsIn"/> gave one.</summary>
+    public AbsolutePath? RecordsDirectory { get; private set; }
 
     internal IReadOnlyList<QaCheck> Checks => _checks;
 

@@ -25,7 +25,7 @@ internal sealed class DeliveryRun(Build build, DeliveryRequest request, HostEnvi
     public CandidateStore Store { get; } = new(build.Root / "artifacts" / "candidates");
 
     /// <summary>Every environment's ledger, the locks and the candidate index: read and written only through here.</summary>
-    public RecordsStore Records { get; } = new();
+    public required RecordsStore Records { get; init; }
 
     public Ledger LedgerOf(DeliveryEnvironment environment) => Records.LedgerOf(environment);
 

@@ -15,7 +15,7 @@ internal sealed class DeploymentRecorder(DeliveryRun run, GatePass pass, RecordS
     public void Approval(LedgerRecord approval)
     {
         Ledger.Append(approval, run.Clock, run.Secrets);
-        run.Report.ApprovalRecorded(approval, Ledger.Path);
+        run.Report.ApprovalRecorded(approval, Ledger.Location);
     }
 
     public void Refusal(Judgement judgement) =>

@@ -11,25 +11,24 @@ internal static class ReleaseLock
     /// <summary>The lock, or, when another run still holds it after the wait, who that is.</summary>
     public static LockAttempt Take(DeliveryRun run, GatePass pass, CancellationToken cancellationToken)
     {
-        var path = pass.Environment.LockPath;
+        var slot = run.Records.LockOf(pass.Environment);
         var purpose = $"{LedgerNames.Of(pass.Kind)} of {pass.Candidate.Version} {pass.Candidate.Digest}";
-        var taken = FileLock.Acquire(new LockRequest(path, TimeSpan.Zero, purpose), run.Clock, cancellationToken);
+        var taken = slot.TryTake(purpose, TimeSpan.Zero, run.Clock, cancellationToken);
         if (taken is null && pass.Step.Policy.LockWait > TimeSpan.Zero)
         {
-            run.Report.WaitingForLock(pass, FileLock.Holder(path) ?? "unknown");
-            taken = FileLock.Acquire(new LockRequest(path, pass.Step.Policy.LockWait, purpose), run.Clock, cancellationToken);
+            run.Report.WaitingForLock(pass, slot.Holder() ?? "unknown");
+            taken = slot.TryTake(purpose, pass.Step.Policy.LockWait, run.Clock, cancellationToken);
         }
 
-        return new LockAttempt(taken, taken is null ? FileLock.Holder(path) ?? "unknown" : null);
+        return new LockAttempt(taken, taken is null ? slot.Holder() ?? "unknown" : null);
     }
 
     /// <summary>Who holds the lock right now, or null when it is free; takes and writes nothing (for <c>--dry-run</c>).</summary>
-    public static string? HeldBy(DeliveryEnvironment environment) =>
-        FileLock.IsFree(environment.LockPath) ? null : FileLock.Holder(environment.LockPath) ?? "unknown";
+    public static string? HeldBy(DeliveryRun run, DeliveryEnvironment environment) => run.Records.LockOf(environment).Holder();
 }
 
 /// <summary>A lock taken (released on dispose), or, when <see cref="Lock"/> is null, who held it instead.</summary>
-internal sealed record LockAttempt(FileLock? Lock, string? HeldBy) : IDisposable
+internal sealed record LockAttempt(IDisposable? Lock, string? HeldBy) : IDisposable
 {
     public void Dispose() => Lock?.Dispose();
 }

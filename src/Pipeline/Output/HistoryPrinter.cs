@@ -9,20 +9,22 @@ namespace Pipeline.Output;
 /// <summary><c>--history ENV</c>: the environment's ledger as a table (oldest first), or as a JSON array with <c>--json</c>.</summary>
 internal static class HistoryPrinter
 {
-    public static int Print(PipelineConsole console, DeliveryEnvironment environment, bool json)
+    /// <returns>0, or 3 when the ledger's chain breaks (the records from the break on are not shown: they cannot be trusted).</returns>
+    public static int Print(PipelineConsole console, DeliveryEnvironment environment, RecordsStore records, bool json)
     {
-        var reading = environment.Ledger.Read();
+        var ledger = records.LedgerOf(environment);
+        var reading = ledger.Verify();
         if (json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(reading.Records, Ledger.Json));
         }
         else if (reading.Records.Count == 0)
         {
-            console.Ansi.MarkupLine($"No records for {Markup.Escape(environment.Name)} yet ({Markup.Escape(environment.Ledger.Path)}).");
+            console.Ansi.MarkupLine($"No records for {Markup.Escape(environment.Name)} yet ({Markup.Escape(ledger.Location)}).");
         }
         else
         {
-            var table = new Table().Title($"{Markup.Escape(environment.Name)}: {Markup.Escape(environment.Ledger.Path)}")
+            var table = new Table().Title($"{Markup.Escape(environment.Name)}: {Markup.Escape(ledger.Location)}")
                 .AddColumns("When (UTC)", "What", "Outcome", "Version", "Digest", "Commit", "Who", "Host", "Note");
             foreach (var record in reading.Records)
             {
@@ -41,12 +43,20 @@ internal static class HistoryPrinter
             console.Ansi.Write(table);
         }
 
-        if (reading.UnreadableLines.Count > 0)
+        console.Flush();
+        if (reading.Break is { } broken)
         {
-            Console.Error.WriteLine($"warning: {environment.Ledger.Path}: line(s) {string.Join(", ", reading.UnreadableLines)} are not records and were skipped.");
+            Console.Error.WriteLine(
+                $"error: the ledger of {environment.Name} does not verify from line {broken.Line} on: line {broken.Line} {broken.Problem}. " +
+                $"The {reading.Records.Count} record(s) before it verify and are shown; nothing from line {broken.Line} on is. A release to or from {environment.Name} is refused until the ledger is restored.");
+            return ExitCodes.Refused;
         }
 
-        console.Flush();
+        if (reading.Unchained)
+        {
+            Console.Error.WriteLine($"note: {ledger.Location} was written before records were chained; its next record chains it.");
+        }
+
         return ExitCodes.Success;
     }
 

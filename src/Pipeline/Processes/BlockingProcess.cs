@@ -11,7 +11,8 @@ namespace Pipeline.Processes;
 internal static class BlockingProcess
 {
     /// <summary>The exit code and output, or null when the program could not be started (not on PATH, no such folder).</summary>
-    public static BlockingProcessResult? Run(string program, IReadOnlyList<string> arguments, string? workingDirectory = null)
+    /// <param name="environment">Variables to set (a null value removes one) on top of this process's own.</param>
+    public static BlockingProcessResult? Run(string program, IReadOnlyList<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -23,6 +24,11 @@ internal static class BlockingProcess
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
         }
 
         try

@@ -1,5 +1,6 @@
 using Pipeline.CommandLine;
 using Pipeline.Delivery;
+using Pipeline.Delivery.Records;
 using Pipeline.Execution;
 using Pipeline.Hosts;
 using Pipeline.Output;
@@ -39,9 +40,10 @@ internal static class BuildInvocation
                 throw new UsageException("--json goes with --plan or --history; for the run's summary use --summary-json FILE.");
             }
 
+            var records = RecordsStore.For(build, environment);
             if (options.History is { } environmentName)
             {
-                return HistoryPrinter.Print(console, build.FindEnvironment(environmentName), options.Json);
+                return HistoryPrinter.Print(console, build.FindEnvironment(environmentName), records, options.Json);
             }
 
             var channel = ConnectHost(options, new HostEnvironment(environment), console, secrets);
@@ -55,7 +57,7 @@ internal static class BuildInvocation
             }
 
             var report = new ConsoleDeliveryReport();
-            run.Delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), run.Channel.Environment, report, time) { Secrets = secrets };
+            run.Delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), run.Channel.Environment, report, time) { Secrets = secrets, Records = records };
             using (run.Enter())
             {
                 satisfied = options.ShowPlan ? [] : DeliveryPlanning.Prepare(plan, run.Delivery);

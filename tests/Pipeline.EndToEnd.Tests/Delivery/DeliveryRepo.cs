@@ -108,8 +108,8 @@ public sealed class DeliveryRepo : IDisposable
 
     /// <summary>The environment's ledger lines (empty when it has none).</summary>
     public IReadOnlyList<string> LedgerLines(string environment) =>
-        Repository.Exists($"artifacts/environments/{environment}/ledger.jsonl")
-            ? [.. File.ReadAllLines(Repository.Path($"artifacts/environments/{environment}/ledger.jsonl")).Where(l => l.Length > 0)]
+        Repository.Exists($".pipeline/records/{environment}/ledger.jsonl")
+            ? [.. File.ReadAllLines(Repository.Path($".pipeline/records/{environment}/ledger.jsonl")).Where(l => l.Length > 0)]
             : [];
 
     public async Task CommitAllAsync(string message)

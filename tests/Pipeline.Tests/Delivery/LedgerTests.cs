@@ -13,7 +13,29 @@ public sealed class LedgerTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private Ledger NewLedger() => new(AbsolutePath.From(_temp.Path));
+    private string LedgerPath => Path.Combine(_temp.Path, Ledger.FileName);
+
+    /// <summary>A ledger in a folder of its own, as <c>RecordsIn(path)</c> keeps one (so it may be one written before chaining).</summary>
+    private Ledger NewLedger() => new(new FolderLedgerFile(AbsolutePath.From(_temp.Path), null, mayBeUnchained: true), "production");
+
+    private void RefusesNaming(Ledger ledger, int line, string problem)
+    {
+        var refusal = Assert.Throws<ReleaseRefusedException>(() => ledger.Read());
+        Assert.Contains($"line {line} {problem}", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(line, ledger.Verify().Break?.Line);
+        Assert.Throws<ReleaseRefusedException>(() => ledger.Append(Record(LedgerRecordKind.Approval, "9.9.9"), TimeProvider.System, Secrets));
+    }
+
+    private Ledger LedgerOf(params string[] versions)
+    {
+        var ledger = NewLedger();
+        foreach (var version in versions)
+        {
+            ledger.Append(Record(LedgerRecordKind.Approval, version), TimeProvider.System, Secrets);
+        }
+
+        return ledger;
+    }
 
     private static LedgerRecord Record(LedgerRecordKind kind, string version, string? comment = null) => new()
     {
@@ -48,9 +70,8 @@ public sealed class LedgerTests : IDisposable
         ledger.Append(release, TimeProvider.System, Secrets);
         var reading = ledger.Read();
 
-        Assert.Empty(reading.UnreadableLines);
         Assert.Equal(2, reading.Records.Count);
-        Assert.Equal(approval, reading.Records[0]);
+        Assert.Equal(approval with { Previous = LedgerChain.Start }, reading.Records[0]);
 
         // Collections compare by reference in records, so compare the release field by field where it matters.
         var read = reading.Records[1];
@@ -68,10 +89,12 @@ public sealed class LedgerTests : IDisposable
         ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System, Secrets);
         ledger.Append(Record(LedgerRecordKind.Approval, "1.2.1"), TimeProvider.System, Secrets);
 
-        var lines = File.ReadAllLines(ledger.Path);
+        var lines = File.ReadAllLines(LedgerPath);
         Assert.Equal(2, lines.Length);
         Assert.All(lines, line => Assert.StartsWith("{\"kind\":\"approval\",\"environment\":\"production\"", line, StringComparison.Ordinal));
-        Assert.EndsWith("\n", File.ReadAllText(ledger.Path), StringComparison.Ordinal);
+        Assert.EndsWith("\"previous\":\"none\"}", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith($"\"previous\":\"{LedgerChain.HashOf(lines[0])}\"}}", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("\n", File.ReadAllText(LedgerPath), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +103,6 @@ public sealed class LedgerTests : IDisposable
         var reading = NewLedger().Read();
 
         Assert.Empty(reading.Records);
-        Assert.Empty(reading.UnreadableLines);
     }
 
     [Fact]
@@ -92,44 +114,129 @@ public sealed class LedgerTests : IDisposable
 
         ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0", comment: $"token {secret} used"), TimeProvider.System, Secrets);
 
-        var text = File.ReadAllText(ledger.Path);
+        var text = File.ReadAllText(LedgerPath);
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.Equal("token **** used", ledger.Read().Records.Single().Comment);
     }
 
     [Fact]
-    public void A_trailing_half_line_is_skipped_and_reported_and_later_appends_stay_readable()
+    public void A_trailing_half_line_refuses_naming_it()
     {
-        var ledger = NewLedger();
-        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System, Secrets);
-        ledger.Append(Record(LedgerRecordKind.Release, "1.2.0"), TimeProvider.System, Secrets);
+        var ledger = LedgerOf("1.2.0", "1.2.1");
 
-        // What a writer killed mid-line would leave behind: no newline at the end.
-        File.AppendAllText(ledger.Path, "{\"kind\":\"rele");
+        // What a writer killed mid-line would leave if it wrote in place (Pipeline never does).
+        File.AppendAllText(LedgerPath, "{\"kind\":\"rele");
 
-        var torn = ledger.Read();
-        Assert.Equal(["1.2.0", "1.2.0"], torn.Records.Select(r => r.Version));
-        Assert.Equal([3], torn.UnreadableLines);
-
-        ledger.Append(Record(LedgerRecordKind.Release, "1.3.0"), TimeProvider.System, Secrets);
-        var after = ledger.Read();
-
-        Assert.Equal(["1.2.0", "1.2.0", "1.3.0"], after.Records.Select(r => r.Version));
-        Assert.Equal([3], after.UnreadableLines);
+        RefusesNaming(ledger, 3, "is not a record");
+        Assert.Equal(["1.2.0", "1.2.1"], ledger.Verify().Records.Select(r => r.Version));
     }
 
     [Fact]
-    public void A_line_edited_by_hand_is_skipped_and_counted_by_its_number()
+    public void A_line_edited_by_hand_refuses_at_the_line_after_it()
     {
+        var ledger = LedgerOf("1.2.0", "1.2.1", "1.2.2");
+        var lines = File.ReadAllLines(LedgerPath);
+        lines[1] = lines[1].Replace("alice@example.com", "mallory@example.com", StringComparison.Ordinal);
+        File.WriteAllLines(LedgerPath, lines);
+
+        RefusesNaming(ledger, 3, "does not follow line 2: line 2 was changed");
+    }
+
+    [Fact]
+    public void The_last_line_edited_by_hand_refuses_naming_it()
+    {
+        var ledger = LedgerOf("1.2.0", "1.2.1");
+        File.WriteAllText(LedgerPath, File.ReadAllText(LedgerPath).Replace("1.2.1", "1.3.0", StringComparison.Ordinal));
+
+        RefusesNaming(ledger, 2, "was changed");
+    }
+
+    [Fact]
+    public void Reordered_lines_refuse_at_the_first_moved_line()
+    {
+        var ledger = LedgerOf("1.2.0", "1.2.1", "1.2.2");
+        var lines = File.ReadAllLines(LedgerPath);
+        File.WriteAllLines(LedgerPath, [lines[0], lines[2], lines[1]]);
+
+        RefusesNaming(ledger, 2, "does not follow line 1");
+    }
+
+    [Fact]
+    public void Records_removed_from_the_end_refuse()
+    {
+        var ledger = LedgerOf("1.2.0", "1.2.1", "1.2.2", "1.2.3");
+        File.WriteAllLines(LedgerPath, File.ReadAllLines(LedgerPath)[..2]);
+
+        RefusesNaming(ledger, 2, "is the last line, but the ledger's head says it has 4 records");
+    }
+
+    [Fact]
+    public void The_first_record_removed_refuses()
+    {
+        var ledger = LedgerOf("1.2.0", "1.2.1");
+        File.WriteAllLines(LedgerPath, File.ReadAllLines(LedgerPath)[1..]);
+
+        RefusesNaming(ledger, 1, "does not start the ledger");
+    }
+
+    [Fact]
+    public void A_record_appended_by_hand_refuses_even_with_a_correct_link()
+    {
+        var ledger = LedgerOf("1.2.0");
+        var last = File.ReadAllLines(LedgerPath)[^1];
+        var forged = System.Text.Json.JsonSerializer.Serialize(Record(LedgerRecordKind.Approval, "1.3.0") with { Previous = LedgerChain.HashOf(last) }, Ledger.Json);
+        File.AppendAllText(LedgerPath, forged + "\n");
+
+        RefusesNaming(ledger, 2, "follows the last record the ledger's head names");
+    }
+
+    [Fact]
+    public void An_unlinked_line_appended_by_hand_refuses()
+    {
+        var ledger = LedgerOf("1.2.0");
+        File.AppendAllText(LedgerPath, System.Text.Json.JsonSerializer.Serialize(Record(LedgerRecordKind.Approval, "1.3.0"), Ledger.Json) + "\n");
+
+        RefusesNaming(ledger, 2, "has no link to the record before it");
+    }
+
+    [Fact]
+    public void An_append_stopped_between_head_and_ledger_reads_as_the_ledger_before_it()
+    {
+        var ledger = LedgerOf("1.2.0", "1.2.1");
+        var before = File.ReadAllText(LedgerPath);
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.2"), TimeProvider.System, Secrets);
+
+        // The head is written first: put the ledger back as it was before its own rename.
+        File.WriteAllText(LedgerPath, before);
+
+        Assert.Equal(["1.2.0", "1.2.1"], ledger.Read().Records.Select(r => r.Version));
+        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.3"), TimeProvider.System, Secrets);
+        Assert.Equal(["1.2.0", "1.2.1", "1.2.3"], ledger.Read().Records.Select(r => r.Version));
+    }
+
+    [Fact]
+    public void A_ledger_written_before_chaining_reads_and_is_chained_by_its_next_append()
+    {
+        var old = System.Text.Json.JsonSerializer.Serialize(Record(LedgerRecordKind.Approval, "1.0.0"), Ledger.Json);
+        File.WriteAllText(LedgerPath, old + "\n" + old.Replace("1.0.0", "1.1.0", StringComparison.Ordinal) + "\n");
         var ledger = NewLedger();
+
+        Assert.True(ledger.Verify().Unchained);
         ledger.Append(Record(LedgerRecordKind.Approval, "1.2.0"), TimeProvider.System, Secrets);
-        File.AppendAllText(ledger.Path, "not json at all\n");
-        ledger.Append(Record(LedgerRecordKind.Approval, "1.2.1"), TimeProvider.System, Secrets);
 
-        var reading = ledger.Read();
+        Assert.Equal(["1.0.0", "1.1.0", "1.2.0"], ledger.Read().Records.Select(r => r.Version));
+        Assert.False(ledger.Verify().Unchained);
+        Assert.All(File.ReadAllLines(LedgerPath), line => Assert.Contains("\"previous\":", line, StringComparison.Ordinal));
+    }
 
-        Assert.Equal(["1.2.0", "1.2.1"], reading.Records.Select(r => r.Version));
-        Assert.Equal([2], reading.UnreadableLines);
+    [Fact]
+    public void A_ledger_in_the_records_store_must_be_chained()
+    {
+        var strict = new Ledger(new FolderLedgerFile(AbsolutePath.From(_temp.Path), null, mayBeUnchained: false), "production");
+        File.WriteAllText(LedgerPath, System.Text.Json.JsonSerializer.Serialize(Record(LedgerRecordKind.Approval, "1.0.0"), Ledger.Json) + "\n");
+
+        var refusal = Assert.Throws<ReleaseRefusedException>(() => strict.Read());
+        Assert.Contains("line 1 has no link", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,9 +263,8 @@ public sealed class LedgerTests : IDisposable
         start.Set();
         await Task.WhenAll(writers).WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.Equal(Writers * PerWriter, File.ReadAllLines(ledger.Path).Length);
+        Assert.Equal(Writers * PerWriter, File.ReadAllLines(LedgerPath).Length);
         var reading = ledger.Read();
-        Assert.Empty(reading.UnreadableLines);
         Assert.Equal(Writers * PerWriter, reading.Records.Select(r => r.Version).Distinct().Count());
     }
 
@@ -174,7 +280,7 @@ public sealed class LedgerTests : IDisposable
             "\"stages\":{\"Test\":\"Skipped (--skip)\",\"Lint\":\"Succeeded (skipped: only on CI)\",\"Pack\":\"Failed (failure allowed)\",\"Sign\":\"NotRun\"}," +
             "\"overrideReason\":\"INC-7\",\"location\":\"/srv/app/1.2.0\"}";
         var ledger = NewLedger();
-        File.WriteAllText(ledger.Path, Written + "\n");
+        File.WriteAllText(LedgerPath, Written + "\n");
 
         var record = Assert.Single(ledger.Read().Records);
 

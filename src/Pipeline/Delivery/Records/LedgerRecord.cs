@@ -65,4 +65,8 @@ internal sealed record LedgerRecord
     /// <summary>Where the deployer put the candidate.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Location { get; init; }
+
+    /// <summary>The SHA-256 of the ledger line before this one (<see cref="LedgerChain.Start"/> for the first): the hash chain. Null only in ledgers written before chaining.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Previous { get; init; }
 }
