@@ -24,7 +24,7 @@ public sealed class DeliveryRepo : IDisposable
         }
         """;
 
-    private DeliveryRepo(TempRepo repository) => Repository = repository;
+    internal DeliveryRepo(TempRepo repository) => Repository = repository;
 
     public TempRepo Repository { get; }
 
@@ -106,11 +106,28 @@ public sealed class DeliveryRepo : IDisposable
     public Task<RunnerResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         Repository.RunAsync(environment, arguments);
 
-    /// <summary>The environment's ledger lines (empty when it has none).</summary>
-    public IReadOnlyList<string> LedgerLines(string environment) =>
-        Repository.Exists($".pipeline/records/{environment}/ledger.jsonl")
-            ? [.. File.ReadAllLines(Repository.Path($".pipeline/records/{environment}/ledger.jsonl")).Where(l => l.Length > 0)]
-            : [];
+    /// <summary>
+    /// The environment's ledger lines (empty when it has none): from the local records folder, or, when the build
+    /// keeps its records on git, as this clone last fetched or pushed them.
+    /// </summary>
+    public IReadOnlyList<string> LedgerLines(string environment)
+    {
+        if (Repository.Exists($".pipeline/records/{environment}/ledger.jsonl"))
+        {
+            return [.. File.ReadAllLines(Repository.Path($".pipeline/records/{environment}/ledger.jsonl")).Where(l => l.Length > 0)];
+        }
+
+        var start = new ProcessStartInfo("git", ["cat-file", "blob", $"refs/pipeline-fetched/origin/pipeline/records:{environment}/ledger.jsonl"])
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var git = Process.Start(start)!;
+        var text = git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        return git.ExitCode == 0 ? [.. text.Split('\n').Where(l => l.Length > 0)] : [];
+    }
 
     public async Task CommitAllAsync(string message)
     {

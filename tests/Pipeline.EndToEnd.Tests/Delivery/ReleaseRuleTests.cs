@@ -136,7 +136,7 @@ public sealed class ReleaseRuleTests
         Assert.Matches(
             @"^0\.0\.0-alpha\.0\.\d+ is a pre-release version; tag the commit with a release version \(git tag 1\.2\.0\)$",
             ReleaseTestKit.Rule(untagged, "stable-version").Detail);
-        Assert.Empty(Directory.GetDirectories(repo.Repository.Path("artifacts/environments/production")));
+        Assert.False(repo.Repository.Exists("artifacts/environments/production"), "The refused version reached production.");
     }
 
     [Fact]

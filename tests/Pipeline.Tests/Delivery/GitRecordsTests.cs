@@ -101,6 +101,19 @@ public sealed class GitRecordsTests : IDisposable
     }
 
     [Fact]
+    public void Switching_to_git_carries_the_local_ledger_over_with_the_first_record()
+    {
+        var local = new FolderLedgerFile(AbsolutePath.From(_temp.Combine("a", ".pipeline", "records", "production")), null, mayBeUnchained: false);
+        new Ledger(local, "production").Append(Approval("1.0.0"), TimeProvider.System, _secrets);
+        var onGit = new Ledger(new GitLedgerFile(Records("a"), "production", local), "production");
+
+        Assert.Equal(["1.0.0"], onGit.Read().Records.Select(r => r.Version));
+        onGit.Append(Approval("1.1.0"), TimeProvider.System, _secrets);
+
+        Assert.Equal(["1.0.0", "1.1.0"], LedgerIn("b").Read().Records.Select(r => r.Version));
+    }
+
+    [Fact]
     public void An_unreachable_remote_is_a_refusal_that_names_it()
     {
         Git(_temp.Combine("a"), "remote", "set-url", "origin", _temp.Combine("nowhere.git"));

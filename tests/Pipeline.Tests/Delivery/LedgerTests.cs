@@ -171,6 +171,15 @@ public sealed class LedgerTests : IDisposable
     }
 
     [Fact]
+    public void The_last_record_removed_refuses()
+    {
+        var ledger = LedgerOf("1.2.0", "1.2.1");
+        File.WriteAllLines(LedgerPath, File.ReadAllLines(LedgerPath)[..1]);
+
+        RefusesNaming(ledger, 1, "is the last line, but the ledger's head says it has 2 records");
+    }
+
+    [Fact]
     public void The_first_record_removed_refuses()
     {
         var ledger = LedgerOf("1.2.0", "1.2.1");
@@ -206,8 +215,10 @@ public sealed class LedgerTests : IDisposable
         var before = File.ReadAllText(LedgerPath);
         ledger.Append(Record(LedgerRecordKind.Approval, "1.2.2"), TimeProvider.System, Secrets);
 
-        // The head is written first: put the ledger back as it was before its own rename.
+        // What a run stopped after the first write leaves: the head pending, the ledger as it was.
         File.WriteAllText(LedgerPath, before);
+        var headPath = Path.Combine(_temp.Path, "ledger.head");
+        File.WriteAllText(headPath, File.ReadAllText(headPath).Replace("}", ",\"pending\":true}", StringComparison.Ordinal));
 
         Assert.Equal(["1.2.0", "1.2.1"], ledger.Read().Records.Select(r => r.Version));
         ledger.Append(Record(LedgerRecordKind.Approval, "1.2.3"), TimeProvider.System, Secrets);

@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace Pipeline.Delivery.Records;
 
 /// <summary>
-/// A ledger in a local folder: <c>ledger.jsonl</c> and <c>ledger.head</c>, replaced under a file lock, each file
-/// renamed into place whole. The head is written first, so a run stopped between the two writes leaves a ledger
-/// one record short of its head, which reads as that (see <see cref="LedgerChain"/>).
+/// A ledger in a local folder: <c>ledger.jsonl</c> and <c>ledger.head</c>, read and replaced under a file lock
+/// (so a reader never sees one file new and the other old), each file renamed into place whole. The head is
+/// written as pending before the ledger and final after it, so a run stopped between the writes leaves a ledger
+/// that reads as before (see <see cref="LedgerChain"/>).
 /// </summary>
 /// <param name="legacy">
 /// The ledger's folder before records had a store of their own (<c>artifacts/environments/&lt;name&gt;/</c>): read
@@ -27,6 +28,17 @@ internal sealed class FolderLedgerFile(AbsolutePath directory, AbsolutePath? leg
 
     public LedgerText Read()
     {
+        if (!Directory.Exists(directory))
+        {
+            return ReadUnlocked();
+        }
+
+        using var exclusive = Lock(TimeProvider.System);
+        return ReadUnlocked();
+    }
+
+    private LedgerText ReadUnlocked()
+    {
         if (File.Exists(LedgerPath))
         {
             return new LedgerText(File.ReadAllText(LedgerPath), ReadHead(), mayBeUnchained);
@@ -43,9 +55,9 @@ internal sealed class FolderLedgerFile(AbsolutePath directory, AbsolutePath? leg
     public bool TryReplace(LedgerText basis, string content, LedgerHead head, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(basis);
-        using var exclusive = FileLock.Acquire(new LockRequest(LedgerPath + ".lock", TimeSpan.FromMinutes(1), "appending to the ledger"), clock, CancellationToken.None)
-            ?? throw new IOException($"The ledger {LedgerPath} stayed locked for a minute.");
-        if (Read() != basis)
+        ArgumentNullException.ThrowIfNull(head);
+        using var exclusive = Lock(clock);
+        if (ReadUnlocked() != basis)
         {
             return false;
         }
@@ -55,10 +67,15 @@ internal sealed class FolderLedgerFile(AbsolutePath directory, AbsolutePath? leg
             AtomicFile.WriteAllText(Path.Combine(parent, ".gitignore"), "# Pipeline's delivery records: local, never committed.\n*\n");
         }
 
-        AtomicFile.WriteAllText(HeadPath, JsonSerializer.Serialize(head, Ledger.Json) + "\n");
+        AtomicFile.WriteAllText(HeadPath, JsonSerializer.Serialize(head with { Pending = true }, Ledger.Json) + "\n");
         AtomicFile.WriteAllText(LedgerPath, content);
+        AtomicFile.WriteAllText(HeadPath, JsonSerializer.Serialize(head, Ledger.Json) + "\n");
         return true;
     }
+
+    private FileLock Lock(TimeProvider clock) =>
+        FileLock.Acquire(new LockRequest(LedgerPath + ".lock", TimeSpan.FromMinutes(1), "reading or appending to the ledger"), clock, CancellationToken.None)
+        ?? throw new IOException($"The ledger {LedgerPath} stayed locked for a minute.");
 
     private LedgerHead? ReadHead()
     {

@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace Pipeline.Delivery.Records;
 
 /// <summary>An environment's ledger on the records ref: <c>&lt;environment&gt;/ledger.jsonl</c> and its head, written in one commit.</summary>
-internal sealed class GitLedgerFile(GitRecords git, string environment) : ILedgerFile
+/// <param name="local">
+/// The ledger this machine kept before the build chose git: read while the ref has none for the environment, so
+/// switching to git keeps the history; the first record written to the ref carries it over.
+/// </param>
+internal sealed class GitLedgerFile(GitRecords git, string environment, ILedgerFile? local = null) : ILedgerFile
 {
     private string LedgerPath => $"{environment}/{Ledger.FileName}";
 
@@ -17,6 +21,11 @@ internal sealed class GitLedgerFile(GitRecords git, string environment) : ILedge
     {
         var commit = git.Fetch();
         var head = git.ReadFile(commit, HeadPath);
+        if (git.ReadFile(commit, LedgerPath) is null && local?.Read() is { Content.Length: > 0 } kept)
+        {
+            return kept with { Commit = commit };
+        }
+
         return new LedgerText(git.ReadFile(commit, LedgerPath) ?? string.Empty, head is null ? null : ParseHead(head), MayBeUnchained: false) { Commit = commit };
     }
 

@@ -71,8 +71,9 @@ internal static class LedgerChain
     }
 
     /// <summary>
-    /// The head is written before the ledger: a ledger one record short of its head, whose last line is the one the
-    /// head names as previous, is an append that stopped between the two writes, not tampering.
+    /// A folder writes its head as pending before the ledger and final after it: a ledger one record short of a
+    /// pending head, whose last line is the one the head names as previous, is an append that stopped between the
+    /// writes, not tampering. Any other difference from the head is.
     /// </summary>
     private static LedgerBreak? HeadProblem(IReadOnlyList<string> lines, LedgerHead? head)
     {
@@ -86,7 +87,7 @@ internal static class LedgerChain
             return null;
         }
 
-        if (lines.Count == head.Records - 1 && (lines.Count == 0 ? Start : HashOf(lines[^1])) == head.Previous)
+        if (head.Pending && lines.Count == head.Records - 1 && (lines.Count == 0 ? Start : HashOf(lines[^1])) == head.Previous)
         {
             return null;
         }
@@ -139,7 +140,12 @@ internal static class LedgerChain
 }
 
 /// <summary>How many records a ledger holds, the hash of the last, and of the one before it: written with every append.</summary>
-internal sealed record LedgerHead(int Records, string Last, string Previous);
+internal sealed record LedgerHead(int Records, string Last, string Previous)
+{
+    /// <summary>Written before the ledger it describes (a folder's first of two writes).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Pending { get; init; }
+}
 
 /// <summary>Where a ledger's chain breaks: the first line that does not verify (1-based), and what is wrong with it.</summary>
 internal sealed record LedgerBreak(int Line, string Problem);

@@ -38,14 +38,17 @@ internal sealed class RecordsStore
         ArgumentNullException.ThrowIfNull(environment);
         if (_git.Value is { } git && Own(environment) is null)
         {
-            return new Ledger(new GitLedgerFile(git, environment.Name), environment.Name);
+            return new Ledger(new GitLedgerFile(git, environment.Name, DefaultFolderLedger(environment)), environment.Name);
         }
 
         var file = Own(environment) is { } own ? new FolderLedgerFile(own, null, mayBeUnchained: true)
             : _chosen?.FolderPath is { } folder ? new FolderLedgerFile(folder / environment.Name, null, mayBeUnchained: false)
-            : new FolderLedgerFile(DefaultFolder / environment.Name, _root / "artifacts" / "environments" / environment.Name, mayBeUnchained: false) { KeepsItselfOutOfGit = true };
+            : DefaultFolderLedger(environment);
         return new Ledger(file, environment.Name);
     }
+
+    private FolderLedgerFile DefaultFolderLedger(DeliveryEnvironment environment) =>
+        new(DefaultFolder / environment.Name, _root / "artifacts" / "environments" / environment.Name, mayBeUnchained: false) { KeepsItselfOutOfGit = true };
 
     public IReleaseLock LockOf(DeliveryEnvironment environment)
     {
