@@ -17,7 +17,7 @@ public sealed class SharedOrigin : IDisposable
     public static async Task<SharedOrigin> ForAsync(DeliveryRepo first)
     {
         var origin = new SharedOrigin();
-        await first.GitAsync("init", "--quiet", "--bare", origin.Path);
+        await first.GitAsync("init", "--quiet", "--bare", "--initial-branch=main", origin.Path);
         await first.GitAsync("remote", "add", "origin", origin.Path);
         await first.GitAsync("push", "--quiet", "origin", "main", "--tags");
         return origin;

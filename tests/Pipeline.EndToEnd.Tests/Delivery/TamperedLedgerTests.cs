@@ -12,7 +12,7 @@ public sealed class TamperedLedgerTests
     public static TheoryData<string, string, int, string> Tamperings => new()
     {
         { "edited", "first line's who changed", 2, "does not follow line 1: line 1 was changed" },
-        { "truncated", "last line removed", 1, "the ledger's head says it has 2 records: records were removed from the end" },
+        { "truncated", "last line removed", 1, "is the last line, but the ledger's head says it has 2 records: records were removed from the end" },
         { "reordered", "lines swapped", 1, "does not start the ledger" },
     };
 
