@@ -48,6 +48,7 @@ internal sealed class DeliveryOptions
             RollbackTo = rollbackTo,
             FreezeOverrideReason = reason,
             Mode = Text(result, _releaseMode) is { } mode ? ParseMode(mode, "--release-mode") : null,
+            ModeSource = Text(result, _releaseMode) is null ? null : "--release-mode",
         };
     }
 

@@ -20,6 +20,9 @@ internal sealed record DeliveryRequest
     /// <summary><c>--override-freeze REASON</c>.</summary>
     public string? FreezeOverrideReason { get; init; }
 
-    /// <summary><c>--release-mode</c>, else <c>PIPELINE_RELEASE_MODE</c>; null leaves the script's choice.</summary>
+    /// <summary><c>--release-mode</c>, else <c>PIPELINE_RELEASE_MODE</c>; null leaves the script's choice (see <see cref="ModeChoice"/>).</summary>
     public ReleaseMode? Mode { get; init; }
+
+    /// <summary>Where <see cref="Mode"/> came from, for the verdict: <c>--release-mode</c> or <c>PIPELINE_RELEASE_MODE</c>.</summary>
+    public string? ModeSource { get; init; }
 }

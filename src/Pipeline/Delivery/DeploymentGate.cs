@@ -28,6 +28,11 @@ internal static class DeploymentGate
         }
 
         using var held = ReleaseLock.Take(run, pass, cancellationToken);
+        if (held.Lock is not null)
+        {
+            InterruptedAttempts.Record(run, pass.Environment, stamp);
+        }
+
         var recorder = new DeploymentRecorder(run, pass, stamp);
 
         // One moment for the whole judgement: an approval given now is judged at the time it was given.

@@ -11,6 +11,9 @@ internal sealed record GatePass(DeliveryStep Step, Deployment Candidate, Release
 {
     public DeliveryEnvironment? Qa { get; init; }
 
+    /// <summary>For a promotion: how <see cref="Mode"/> was chosen (the script's, or a stricter one asked for).</summary>
+    public ModeChoice? ModeChoice { get; init; }
+
     public DeliveryEnvironment Environment => Step.Environment;
 
     public bool IsRollback => Kind == LedgerRecordKind.Rollback;

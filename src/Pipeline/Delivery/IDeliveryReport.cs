@@ -19,4 +19,10 @@ internal interface IDeliveryReport
     void CheckStarting(DeliveryEnvironment environment, string check, Deployment deployed);
 
     void PassedChecks(DeliveryEnvironment environment, Deployment candidate, IReadOnlyList<CheckVerdict> checks);
+
+    /// <summary>An attempt that started and never concluded was found, and recorded as interrupted.</summary>
+    void AttemptInterrupted(DeliveryEnvironment environment, LedgerRecord started);
+
+    /// <summary>A check of the environment failed after a release; <paramref name="rollback"/> is what was deployed again, if anything.</summary>
+    void ChecksFailed(DeliveryEnvironment environment, Deployment candidate, IReadOnlyList<CheckVerdict> checks, Deployment? rollback);
 }

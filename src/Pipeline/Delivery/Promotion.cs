@@ -17,7 +17,8 @@ internal sealed class Promotion(Target target, DeliveryEnvironment from, Deliver
             ?? throw new ReleaseRefusedException(
                 $"Refused: no candidate has passed {From.Name} for commit {Short(run.Build.Identity.Commit)}. Run ./build.sh {Target.Name} to build, check and release one in one go, or pick a recorded one with --candidate VERSION.");
         var kind = run.Request.RollbackTo is null ? LedgerRecordKind.Release : LedgerRecordKind.Rollback;
-        var pass = new GatePass(this, candidate with { Environment = Environment.Name }, run.Request.Mode ?? Policy.Mode, kind) { Qa = From };
+        var mode = ModeChoice.Of(Policy, run.Request);
+        var pass = new GatePass(this, candidate with { Environment = Environment.Name }, mode.Effective, kind) { Qa = From, ModeChoice = mode };
         await DeploymentGate.PassAsync(run, pass, cancellationToken).ConfigureAwait(false);
     }
 

@@ -29,6 +29,11 @@ internal static class ReleaseFactsGathering
             WorkingTreeDirty = policy.CleanWorkingTree && await GitOutput.ReadAsync(root, cancellationToken, "status", "--porcelain").ConfigureAwait(false) is not null,
             Now = now,
             FreezeOverrideReason = run.Request.FreezeOverrideReason,
+            ModeChoice = pass.ModeChoice,
+            IsQaDeployment = pass.Step is Publication,
+            DefaultBranch = pass.Step is Promotion && policy.AllowedRefs.Count == 0
+                ? await DefaultBranch.FindAsync(run.Build.Host, run.Environment, root, cancellationToken).ConfigureAwait(false)
+                : null,
         };
     }
 }

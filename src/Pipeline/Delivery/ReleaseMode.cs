@@ -4,7 +4,8 @@ namespace Pipeline.Delivery;
 
 /// <summary>
 /// The one difference between the two release policies: whether a person must approve. Every other rule holds
-/// in both. Chosen in the script; <c>--release-mode</c> or <c>PIPELINE_RELEASE_MODE</c> overrides it.
+/// in both. Chosen in the script; <c>--release-mode</c> or <c>PIPELINE_RELEASE_MODE</c> may make it stricter, and
+/// weaker only when the script allows it (<see cref="ModeChoice"/>).
 /// The ledger writes it as <c>continuous-delivery</c> or <c>continuous-deployment</c>.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ReleaseMode>))]

@@ -10,7 +10,10 @@ public sealed class ReleasePolicy
     private readonly List<string> _allowedRefs = [];
     private readonly List<FreezeWindow> _freezes = [];
 
-    /// <summary>Delivery (a person approves) or deployment (no person); the command line and PIPELINE_RELEASE_MODE override it.</summary>
+    /// <summary>
+    /// Delivery (a person approves) or deployment (no person); the command line and PIPELINE_RELEASE_MODE may make it
+    /// stricter, and weaker only with <see cref="AllowModeOverride"/>.
+    /// </summary>
     public ReleaseMode Mode { get; private set; } = ReleaseMode.Delivery;
 
     public TimeSpan? ApprovalValidity { get; private set; }
@@ -49,6 +52,7 @@ public sealed class ReleasePolicy
     /// <summary>
     /// Only from these refs: <c>refs/...</c> patterns match the whole ref; others match the branch or tag name
     /// (<c>main</c>, <c>release/*</c>, <c>v*</c>). <c>*</c> matches anything. Pull request builds never qualify.
+    /// Without it, a release comes only from the default branch or a SemVer tag (<c>v1.2.3</c>, <c>1.2.3</c>).
     /// </summary>
     public ReleasePolicy AllowRefs(params string[] patterns) => Set(() => _allowedRefs.AddRange(patterns));
 
@@ -73,6 +77,26 @@ public sealed class ReleasePolicy
     public ReleasePolicy OneReleaseAtATime(TimeSpan wait) => Set(() => LockWait = wait >= TimeSpan.Zero
         ? wait
         : throw new BuildDefinitionException("The lock wait cannot be negative."));
+
+    /// <summary>
+    /// Lets <c>--release-mode</c> and <c>PIPELINE_RELEASE_MODE</c> weaken this policy (continuous delivery to continuous
+    /// deployment). Without it they may only make it stricter: the script is the ceiling.
+    /// </summary>
+    public ReleasePolicy AllowModeOverride() => Set(() => ModeOverrideAllowed = true);
+
+    /// <summary>When a check of the environment fails after a release, deploy the previous release's bytes again (recorded as a rollback).</summary>
+    public ReleasePolicy RollbackOnFailedCheck() => Set(() => RollsBackOnFailedCheck = true);
+
+    /// <summary>Refuses a candidate until it passed QA at least <paramref name="time"/> ago (a soak in QA).</summary>
+    public ReleasePolicy SoakInQa(TimeSpan time) => Set(() => Soak = time > TimeSpan.Zero
+        ? time
+        : throw new BuildDefinitionException("A soak in QA must last a positive time."));
+
+    internal bool ModeOverrideAllowed { get; private set; }
+
+    internal bool RollsBackOnFailedCheck { get; private set; }
+
+    internal TimeSpan? Soak { get; private set; }
 
     /// <summary>The policy of a QA deployment: no person, no QA evidence (it is the QA), no downgrade rule.</summary>
     internal static ReleasePolicy ForQa() => new ReleasePolicy().ContinuousDeployment().WithoutQaEvidence().AllowDowngrade();

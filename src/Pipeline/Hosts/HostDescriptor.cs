@@ -16,6 +16,9 @@ internal sealed record HostDescriptor
 
     public IdentityVariables Identity { get; init; } = new();
 
+    /// <summary>The variable naming the repository's default branch, where the host sets one (releases come from it by default).</summary>
+    public string? DefaultBranchVariable { get; init; }
+
     /// <summary>Per capability: done at run time, only in the CI configuration, or not at all.</summary>
     public required IReadOnlyDictionary<HostCapability, CapabilitySupport> Capabilities { get; init; }
 

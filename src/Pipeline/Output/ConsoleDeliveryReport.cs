@@ -51,6 +51,23 @@ internal sealed class ConsoleDeliveryReport(TextWriter? output = null) : IDelive
             (checks.Count > 0 ? $" ({string.Join(", ", checks.Select(c => c.Name))})." : " (no checks declared)."));
     }
 
+    public void AttemptInterrupted(DeliveryEnvironment environment, LedgerRecord started)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(started);
+        Out.WriteLine($"The {LedgerNames.Of(started.Kind)} of {started.Version} {started.Digest} to {environment.Name} started by {started.Who} never concluded: recorded as interrupted.");
+    }
+
+    public void ChecksFailed(DeliveryEnvironment environment, Deployment candidate, IReadOnlyList<CheckVerdict> checks, Deployment? rollback)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(checks);
+        Out.WriteLine($"{candidate.Version} {candidate.Digest} failed its checks in {environment.Name}: " +
+            string.Join("; ", checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}")) +
+            (rollback is null ? "." : $"; rolled back to {rollback.Version} {rollback.Digest}."));
+    }
+
     private static string Verb(LedgerRecordKind kind) => kind switch
     {
         LedgerRecordKind.Release => "Released",

@@ -21,7 +21,7 @@ internal static class HelpPrinter
         ("--candidate VERSION|DIGEST", "Release this recorded candidate instead of the one that passed QA for the current commit."),
         ("--rollback-to VERSION", "Promote the recorded bytes of an earlier release again (no downgrade rule; approval still needed)."),
         ("--override-freeze REASON", "Release inside a freeze window; the reason goes into the ledger."),
-        ("--release-mode MODE", "delivery (a person approves) or deployment (no person); also PIPELINE_RELEASE_MODE."),
+        ("--release-mode MODE", "delivery (a person approves) or deployment (no person), if the script allows it; also PIPELINE_RELEASE_MODE."),
         ("--history ENV [--json]", "Print an environment's ledger: what was deployed and released, when, by whom, from which commit."),
     ];
 

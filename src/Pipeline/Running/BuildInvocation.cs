@@ -94,10 +94,13 @@ internal static class BuildInvocation
         }
     }
 
-    /// <summary><c>--release-mode</c> wins; else <c>PIPELINE_RELEASE_MODE</c>, which a CI host sets per branch or environment.</summary>
+    /// <summary>
+    /// <c>--release-mode</c> wins; else <c>PIPELINE_RELEASE_MODE</c>, which a CI host sets per branch or environment.
+    /// Either may only make a script's policy stricter (<see cref="ModeChoice"/>).
+    /// </summary>
     private static DeliveryRequest WithModeFromEnvironment(DeliveryRequest request, Func<string, string?> environment) =>
         request.Mode is null && environment("PIPELINE_RELEASE_MODE") is { Length: > 0 } mode
-            ? request with { Mode = DeliveryOptions.ParseMode(mode, "PIPELINE_RELEASE_MODE") }
+            ? request with { Mode = DeliveryOptions.ParseMode(mode, "PIPELINE_RELEASE_MODE"), ModeSource = "PIPELINE_RELEASE_MODE" }
             : request;
 
     /// <summary>

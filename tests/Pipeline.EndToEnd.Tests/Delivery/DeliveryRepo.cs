@@ -50,6 +50,9 @@ public sealed class DeliveryRepo : IDisposable
             """);
         File.WriteAllText(repository.Repository.Path("src/App/Greeting.cs"), Library);
         await repository.GitAsync("init", "--quiet", "--initial-branch=main");
+
+        // Without an origin, releases come from init.defaultBranch: pinned here, not left to the machine's global git config.
+        await repository.GitAsync("config", "init.defaultBranch", "main");
         await repository.GitAsync("config", "user.email", Author);
         await repository.GitAsync("config", "user.name", "Author");
         await repository.CommitAllAsync("Initial commit");

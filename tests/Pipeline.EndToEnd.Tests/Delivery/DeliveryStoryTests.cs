@@ -21,11 +21,11 @@ public sealed class DeliveryStoryTests
         var publish = await repo.RunAsync();
         publish.ShouldExitWith(0);
         var qa = Records(repo, "qa");
-        Assert.Equal(["deployment", "qa"], qa.Select(r => Text(r, "kind")));
-        Assert.Equal(["published", "passed"], qa.Select(r => Text(r, "outcome")));
-        var version = Text(qa[1], "version");
-        var digest = Text(qa[1], "digest");
-        Assert.Equal(digest, Text(qa[0], "digest"));
+        Assert.Equal(["deployment", "deployment", "qa"], qa.Select(r => Text(r, "kind")));
+        Assert.Equal(["started", "published", "passed"], qa.Select(r => Text(r, "outcome")));
+        var version = Text(qa[2], "version");
+        var digest = Text(qa[2], "digest");
+        Assert.All(qa, r => Assert.Equal(digest, Text(r, "digest")));
         var qaPackage = $"artifacts/environments/qa/{version}/App.{version}.nupkg";
         Assert.True(repo.Repository.Exists(qaPackage), $"QA holds no {qaPackage}.{Environment.NewLine}{publish}");
 
@@ -46,8 +46,8 @@ public sealed class DeliveryStoryTests
         var dryRun = await repo.RunAsync("Release", "--dry-run");
         dryRun.ShouldExitWith(3);
         var verdicts = Rules(dryRun);
-        Assert.Equal(["intact", "approval", "passed-qa", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
-        Assert.Equal([true, false, true, true, true], verdicts.Select(v => v.Passed));
+        Assert.Equal(["intact", "approval", "allowed-ref", "passed-qa", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
+        Assert.Equal([true, false, true, true, true, true], verdicts.Select(v => v.Passed));
         Assert.All(verdicts, v => Assert.False(string.IsNullOrWhiteSpace(v.Detail), $"Rule {v.Name} has no detail.{Environment.NewLine}{dryRun}"));
         dryRun.OutputShouldContain($"Dry run: rules for {version} {digest} to production (continuous delivery):");
         dryRun.OutputShouldContain("Dry run: it would be refused: approval");
@@ -70,7 +70,8 @@ public sealed class DeliveryStoryTests
         Assert.Equal(Sha256(repo.Repository.Path(qaPackage)), Sha256(repo.Repository.Path(productionPackage)));
 
         var production = Records(repo, "production");
-        Assert.Equal(["refusal", "approval", "release"], production.Select(r => Text(r, "kind")));
+        Assert.Equal(["refusal", "approval", "release", "release"], production.Select(r => Text(r, "kind")));
+        Assert.Equal(["refused", "recorded", "started", "published"], production.Select(r => Text(r, "outcome")));
         foreach (var record in production.Skip(1))
         {
             Assert.Equal(DeliveryRepo.Approver, Text(record, "who"));
@@ -78,7 +79,6 @@ public sealed class DeliveryStoryTests
             Assert.Equal(digest, Text(record, "digest"));
         }
 
-        Assert.Equal("published", Text(production[2], "outcome"));
 
         // 5. The audit trail, for people and for tools.
         var history = await repo.RunAsync("--history", "production");
@@ -91,20 +91,20 @@ public sealed class DeliveryStoryTests
         json.ShouldExitWith(0);
         var array = JsonSerializer.Deserialize<JsonElement>(json.StandardOutput);
         Assert.Equal(JsonValueKind.Array, array.ValueKind);
-        Assert.Equal(3, array.GetArrayLength());
+        Assert.Equal(4, array.GetArrayLength());
         Assert.All(array.EnumerateArray(), r =>
         {
             Assert.False(string.IsNullOrEmpty(Text(r, "kind")));
             Assert.False(string.IsNullOrEmpty(Text(r, "who")));
             Assert.StartsWith("sha256:", Text(r, "digest"), StringComparison.Ordinal);
         });
-        Assert.Equal(["refusal", "approval", "release"], array.EnumerateArray().Select(r => Text(r, "kind")));
+        Assert.Equal(["refusal", "approval", "release", "release"], array.EnumerateArray().Select(r => Text(r, "kind")));
     }
 
     [Fact]
-    public async Task Continuous_deployment_from_PIPELINE_RELEASE_MODE_builds_checks_and_releases_in_one_run_without_approval()
+    public async Task Continuous_deployment_from_PIPELINE_RELEASE_MODE_in_a_script_that_allows_it_builds_checks_and_releases_in_one_run_without_approval()
     {
-        using var repo = await DeliveryRepo.CreateAsync();
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().AllowModeOverride()");
 
         var result = await repo.RunAsync(new Dictionary<string, string?> { ["PIPELINE_RELEASE_MODE"] = "deployment" }, "Release");
 
@@ -112,9 +112,9 @@ public sealed class DeliveryStoryTests
     }
 
     [Fact]
-    public async Task Continuous_deployment_from_the_release_mode_option_builds_checks_and_releases_in_one_run_without_approval()
+    public async Task Continuous_deployment_from_the_release_mode_option_in_a_script_that_allows_it_builds_checks_and_releases_in_one_run_without_approval()
     {
-        using var repo = await DeliveryRepo.CreateAsync();
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().AllowModeOverride()");
 
         var result = await repo.RunAsync("Release", "--release-mode", "deployment");
 
@@ -146,17 +146,17 @@ public sealed class DeliveryStoryTests
     [Fact]
     public async Task Dry_run_that_would_pass_exits_0_says_where_the_candidate_would_go_and_changes_nothing()
     {
-        using var repo = await DeliveryRepo.CreateAsync();
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()");
         (await repo.RunAsync()).ShouldExitWith(0);
         var version = Text(Records(repo, "qa")[^1], "version");
         var before = Snapshot(repo);
 
         // Continuous deployment: every rule can pass without writing an approval first.
-        var result = await repo.RunAsync("Release", "--dry-run", "--release-mode", "deployment");
+        var result = await repo.RunAsync("Release", "--dry-run");
 
         result.ShouldExitWith(0);
         var verdicts = Rules(result);
-        Assert.Equal(["intact", "approval", "passed-qa", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
+        Assert.Equal(["intact", "approval", "allowed-ref", "passed-qa", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
         Assert.All(verdicts, v => Assert.True(v.Passed, $"{v.Name} failed: {v.Detail}{Environment.NewLine}{result}"));
         result.OutputShouldContain($"Dry run: {version} would go to production; nothing was changed.");
         Assert.False(repo.Repository.Exists("artifacts/environments/production"), $"The dry run created production.{Environment.NewLine}{result}");
@@ -211,13 +211,13 @@ public sealed class DeliveryStoryTests
         Assert.Equal("not needed: continuous deployment", approval.Detail);
 
         var qa = Records(repo, "qa");
-        Assert.Equal(["deployment", "qa"], qa.Select(r => Text(r, "kind")));
-        Assert.Equal("passed", Text(qa[1], "outcome"));
-        var release = Assert.Single(Records(repo, "production"));
-        Assert.Equal("release", Text(release, "kind"));
-        Assert.Equal("published", Text(release, "outcome"));
+        Assert.Equal(["deployment", "deployment", "qa"], qa.Select(r => Text(r, "kind")));
+        Assert.Equal("passed", Text(qa[2], "outcome"));
+        var production = Records(repo, "production");
+        Assert.Equal(["release started", "release published"], production.Select(r => $"{Text(r, "kind")} {Text(r, "outcome")}"));
+        var release = production[1];
         Assert.Equal("continuous-deployment", Text(release, "mode"));
-        Assert.Equal(Text(qa[1], "digest"), Text(release, "digest"));
+        Assert.Equal(Text(qa[2], "digest"), Text(release, "digest"));
         var version = Text(release, "version");
         Assert.Equal(
             Sha256(repo.Repository.Path($"artifacts/environments/qa/{version}/App.{version}.nupkg")),

@@ -19,10 +19,10 @@ public sealed class DeploymentSecretTests
     [Fact]
     public async Task Release_pushes_the_package_to_the_feed_once_and_the_api_key_appears_nowhere()
     {
-        using var repo = await DeliveryRepo.CreateAsync(production: FeedDeployer);
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()", production: FeedDeployer);
         repo.Repository.CreateFolder("feed");
 
-        var first = await repo.RunAsync(WithApiKey, "Release", "--release-mode", "deployment");
+        var first = await repo.RunAsync(WithApiKey, "Release");
 
         ReleaseTestKit.ShouldBeReleased(first, repo);
         first.OutputShouldContain("to production (NuGet feed ");
@@ -34,7 +34,7 @@ public sealed class DeploymentSecretTests
         Assert.Equal($"app.{version}.nupkg", Path.GetFileName(pushed), ignoreCase: true);
         var pushedBytes = File.ReadAllBytes(pushed);
 
-        var second = await repo.RunAsync(WithApiKey, "Release", "--release-mode", "deployment");
+        var second = await repo.RunAsync(WithApiKey, "Release");
 
         second.ShouldExitWith(0);
         second.OutputShouldContain($"{version} sha256:");
@@ -58,9 +58,9 @@ public sealed class DeploymentSecretTests
     [Fact]
     public async Task First_release_to_a_folder_feed_that_does_not_exist_yet_creates_it()
     {
-        using var repo = await DeliveryRepo.CreateAsync(production: FeedDeployer);
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()", production: FeedDeployer);
 
-        var result = await repo.RunAsync(WithApiKey, "Release", "--release-mode", "deployment");
+        var result = await repo.RunAsync(WithApiKey, "Release");
 
         ReleaseTestKit.ShouldBeReleased(result, repo);
         Assert.Single(Directory.GetFiles(repo.Repository.Path("feed"), "*.nupkg", SearchOption.AllDirectories));

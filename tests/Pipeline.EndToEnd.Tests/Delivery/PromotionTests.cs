@@ -52,7 +52,7 @@ public sealed class PromotionTests
         using var repo = await DeliveryRepo.CreateAsync();
         (await repo.RunAsync()).ShouldExitWith(0);
         (await repo.RunAsync(AsApprover, "Release", "--approve")).ShouldExitWith(0);
-        var first = Assert.Single(Records(repo, "production"), r => Text(r, "kind") == "release");
+        var first = Assert.Single(Records(repo, "production"), r => Text(r, "kind") == "release" && Text(r, "outcome") == "published");
         var version = Text(first, "version");
         var digest = Text(first, "digest");
         var package = repo.Repository.Path($"artifacts/environments/production/{version}/App.{version}.nupkg");
@@ -68,7 +68,7 @@ public sealed class PromotionTests
         Assert.Equal(before, FileIdentity(package));
         Assert.Equal([version], Directory.GetDirectories(repo.Repository.Path("artifacts/environments/production")).Select(Path.GetFileName));
         var releases = Records(repo, "production").Where(r => Text(r, "kind") == "release").ToList();
-        Assert.Equal(["published", "already-present"], releases.Select(r => Text(r, "outcome")));
+        Assert.Equal(["started", "published", "already-present"], releases.Select(r => Text(r, "outcome")));
         Assert.All(releases, r => Assert.Equal(digest, Text(r, "digest")));
     }
 
@@ -106,7 +106,7 @@ public sealed class PromotionTests
         await repo.GitAsync("tag", "1.0.0");
         (await repo.RunAsync()).ShouldExitWith(0);
         (await repo.RunAsync(AsApprover, "Release", "--approve")).ShouldExitWith(0);
-        var digest100 = Text(Records(repo, "production").Single(r => Text(r, "kind") == "release"), "digest");
+        var digest100 = Text(Records(repo, "production").Single(r => Text(r, "kind") == "release" && Text(r, "outcome") == "published"), "digest");
 
         await ChangeLibraryAsync(repo, "Hi");
         await repo.GitAsync("tag", "1.1.0");
@@ -207,8 +207,8 @@ public sealed class PromotionTests
         Assert.Equal(("release", "published", version, digest), (Text(release, "kind"), Text(release, "outcome"), Text(release, "version"), Text(release, "digest")));
         Assert.True(repo.Repository.Exists($"artifacts/environments/production/{version}/App.{version}.nupkg"), picked.ToString());
 
-        // Nothing was built or checked for the new HEAD.
-        Assert.Equal(2, Records(repo, "qa").Count);
+        // Nothing was built or checked for the new HEAD: QA holds the one deployment (started, published) and its checks.
+        Assert.Equal(3, Records(repo, "qa").Count);
     }
 
     /// <summary>A new commit that changes the library, so the next package is another candidate.</summary>

@@ -80,11 +80,11 @@ public sealed class ReleaseConcurrencyTests
         Assert.Matches(@"^\S+ sha256:[0-9a-f]{64} is already in production: nothing published again\.$", secondResult.OutputLines.Single(l => l.Contains("already in production", StringComparison.Ordinal)));
         Assert.Single(File.ReadAllLines(repo.Repository.Path("artifacts/deploying")));
         var outcomes = ReleaseTestKit.Records(repo, "production").Select(r => $"{r.GetProperty("kind").GetString()} {r.GetProperty("outcome").GetString()}");
-        Assert.Equal(["release published", "release already-present"], outcomes);
+        Assert.Equal(["release started", "release published", "release already-present"], outcomes);
     }
 
     [Fact]
-    public async Task Release_killed_midway_leaves_a_readable_ledger_and_no_lock_that_blocks_the_next_release()
+    public async Task Release_killed_during_the_deployer_leaves_started_which_the_next_release_records_as_interrupted_and_no_lock_that_blocks_it()
     {
         using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer);
 
@@ -102,18 +102,29 @@ public sealed class ReleaseConcurrencyTests
 
         history.ShouldExitWith(0);
         Assert.DoesNotContain("warning", history.StandardError, StringComparison.Ordinal);
+        string digest;
         using (var records = JsonDocument.Parse(history.StandardOutput))
         {
-            Assert.Equal(["refusal"], records.RootElement.EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
+            Assert.Equal(["refusal refused", "release started"], records.RootElement.EnumerateArray().Select(Describe));
+            digest = records.RootElement[1].GetProperty("digest").GetString()!;
         }
 
         File.WriteAllText(repo.Repository.Path("artifacts/finish"), string.Empty);
         var next = await repo.RunAsync("Release");
 
         ReleaseTestKit.ShouldBeReleased(next, repo);
+        next.OutputShouldContain($"The release of ");
+        next.OutputShouldContain($" {digest} to production started by ");
+        next.OutputShouldContain(" never concluded: recorded as interrupted.");
         Assert.Equal(2, File.ReadAllLines(repo.Repository.Path("artifacts/deploying")).Length);
 
         // Records() parses every line on its own: a half-written record would fail here.
-        Assert.Equal(["refusal", "release"], ReleaseTestKit.Records(repo, "production").Select(r => r.GetProperty("kind").GetString()));
+        var production = ReleaseTestKit.Records(repo, "production");
+        Assert.Equal(["refusal refused", "release started", "release interrupted", "release started", "release published"], production.Select(Describe));
+        var interrupted = production[2];
+        Assert.Equal(digest, interrupted.GetProperty("digest").GetString());
+        Assert.Matches(@"^started at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by \S+ on local and never concluded; found by the next run holding the lock$", interrupted.GetProperty("error").GetString());
     }
+
+    private static string Describe(JsonElement record) => $"{record.GetProperty("kind").GetString()} {record.GetProperty("outcome").GetString()}";
 }

@@ -71,17 +71,17 @@ public sealed class ReleaseRuleTests
     [Fact]
     public async Task Release_from_a_branch_the_policy_does_not_allow_is_refused_by_allowed_ref()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().AllowRefs(\"main\")");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().AllowRefs(\"main\")");
         await repo.GitAsync("checkout", "--quiet", "-b", "feature/x");
 
-        var fromFeature = await repo.RunAsync("Release", "--release-mode", "deployment");
+        var fromFeature = await repo.RunAsync("Release");
 
         ReleaseTestKit.ShouldBeRefusedBy(fromFeature, repo, "allowed-ref");
         Assert.Equal("refs/heads/feature/x is not one of main", ReleaseTestKit.Rule(fromFeature, "allowed-ref").Detail);
 
         // The same commit from main: the candidate that passed QA goes out without a rebuild.
         await repo.GitAsync("checkout", "--quiet", "main");
-        var fromMain = await repo.RunAsync("Release", "--release-mode", "deployment");
+        var fromMain = await repo.RunAsync("Release");
 
         ReleaseTestKit.ShouldBeReleased(fromMain, repo);
         Assert.Equal("skipped", fromMain.OutcomeOf("Package"));
@@ -111,6 +111,7 @@ public sealed class ReleaseRuleTests
     public async Task Candidate_whose_qa_check_failed_is_refused_by_passed_qa()
     {
         using var repo = await DeliveryRepo.CreateAsync(
+            policy: "new ReleasePolicy().ContinuousDeployment()",
             extra: """qa.Check("gate", (d, ct) => File.Exists(Root / "fail-qa") ? throw new InvalidOperationException("qa gate closed") : Task.CompletedTask);""");
         File.WriteAllText(repo.Repository.Path("fail-qa"), string.Empty);
         var publish = await repo.RunAsync("PublishQa");
@@ -119,7 +120,7 @@ public sealed class ReleaseRuleTests
         Assert.Equal("failed", qa.GetProperty("outcome").GetString());
         var version = qa.GetProperty("version").GetString()!;
 
-        var result = await repo.RunAsync("Release", "--candidate", version, "--release-mode", "deployment");
+        var result = await repo.RunAsync("Release", "--candidate", version);
 
         ReleaseTestKit.ShouldBeRefusedBy(result, repo, "passed-qa");
         Assert.StartsWith("the last checks in qa failed (gate) at ", ReleaseTestKit.Rule(result, "passed-qa").Detail, StringComparison.Ordinal);

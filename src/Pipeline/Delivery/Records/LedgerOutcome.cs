@@ -18,7 +18,7 @@ internal enum LedgerOutcome
     [JsonStringEnumMemberName("passed")]
     Passed,
 
-    /// <summary>A QA check failed.</summary>
+    /// <summary>A QA or production check failed, or the deployer failed (the record's error says how).</summary>
     [JsonStringEnumMemberName("failed")]
     Failed,
 
@@ -29,4 +29,12 @@ internal enum LedgerOutcome
     /// <summary>An approval was recorded.</summary>
     [JsonStringEnumMemberName("recorded")]
     Recorded,
+
+    /// <summary>The deployer is about to run: written first, so an attempt that never ends still leaves a trace.</summary>
+    [JsonStringEnumMemberName("started")]
+    Started,
+
+    /// <summary>A started attempt that never concluded (killed, or the machine went away), found by a later run.</summary>
+    [JsonStringEnumMemberName("interrupted")]
+    Interrupted,
 }

@@ -62,6 +62,10 @@ internal sealed record LedgerRecord
     [JsonIgnore]
     public bool Released => Delivered && Kind is LedgerRecordKind.Release or LedgerRecordKind.Rollback;
 
+    /// <summary>Why a deployment failed or was interrupted (masked like every record).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Error { get; init; }
+
     /// <summary>Where the deployer put the candidate.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Location { get; init; }

@@ -25,4 +25,8 @@ internal enum LedgerRecordKind
 
     [JsonStringEnumMemberName("rollback")]
     Rollback,
+
+    /// <summary>The environment's checks run against a release or rollback that reached it (production checks).</summary>
+    [JsonStringEnumMemberName("check")]
+    Check,
 }

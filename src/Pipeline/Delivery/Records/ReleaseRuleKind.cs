@@ -35,4 +35,10 @@ internal enum ReleaseRuleKind
 
     [JsonStringEnumMemberName("one-at-a-time")]
     OneAtATime,
+
+    [JsonStringEnumMemberName("release-mode")]
+    ReleaseMode,
+
+    [JsonStringEnumMemberName("soak")]
+    Soak,
 }

@@ -43,6 +43,15 @@ internal sealed record ReleaseFacts
     /// <summary>Null when the lock is free or held by this run; otherwise who holds it.</summary>
     public string? LockHeldBy { get; init; }
 
+    /// <summary>How the release mode was chosen, for a promotion (the script is the ceiling).</summary>
+    public ModeChoice? ModeChoice { get; init; }
+
+    /// <summary>A deployment into QA (a publication), which no ref rule restricts.</summary>
+    public bool IsQaDeployment { get; init; }
+
+    /// <summary>The repository's default branch, read for a promotion whose policy names no refs.</summary>
+    public DefaultBranch? DefaultBranch { get; init; }
+
     /// <summary>Approvals of this environment, newest first, the one given now included.</summary>
     public IEnumerable<LedgerRecord> Approvals =>
         History.Where(r => r.Kind == LedgerRecordKind.Approval).Append(NewApproval).OfType<LedgerRecord>().OrderByDescending(r => r.Time);

@@ -8,11 +8,13 @@ internal static class ReleaseRules
     private static readonly IReleaseRule[] All =
     [
         new IntactRule(),
+        new ReleaseModeRule(),
         new ApprovalRule(),
         new SeparationOfDutiesRule(),
         new AllowedRefsRule(),
         new CleanTreeRule(),
         new PassedQaRule(),
+        new SoakRule(),
         new StableVersionRule(),
         new NoDowngradeRule(),
         new FreezeRule(),

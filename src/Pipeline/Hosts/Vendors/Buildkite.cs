@@ -43,6 +43,7 @@ internal sealed class Buildkite() : CiHost(Description)
 
         // Annotations: buildkite-agent annotate works at build level only (no file or line), and the summary
         // annotation already lists what failed, so failures are not annotated one by one.
+        DefaultBranchVariable = "BUILDKITE_PIPELINE_DEFAULT_BRANCH",
         Capabilities = CapabilityTable.Of(runtime: [Groups, JobSummary, Outputs, Artifacts], configurationOnly: [Masking, Approvals]),
 
         // The person who unblocked a block step, else the one who started the build.

@@ -30,6 +30,7 @@ internal sealed class Drone() : CiHost(Description)
             BuildNumber = [new("DRONE_BUILD_NUMBER")],
             BuildUrl = [new("DRONE_BUILD_LINK")],
         },
+        DefaultBranchVariable = "DRONE_REPO_BRANCH",
         Capabilities = CapabilityTable.Of(configurationOnly: [Masking]),
         ActorVariables = ["DRONE_BUILD_TRIGGER"],
     };

@@ -6,7 +6,19 @@ namespace Pipeline.Hosts.Vendors;
 internal static class GitHubEvent
 {
     /// <summary>The pull request's number in the event payload file (<c>$GITHUB_EVENT_PATH</c>); null when there is none or the file is not JSON.</summary>
-    public static string? PullRequestNumber(string? eventPath)
+    public static string? PullRequestNumber(string? eventPath) => Read(eventPath, root =>
+        root.TryGetProperty("pull_request", out var pull) && pull.TryGetProperty("number", out var number)
+            ? number.ToString()
+            : null);
+
+    /// <summary>The repository's default branch in the event payload (<c>repository.default_branch</c>); null when it does not say.</summary>
+    public static string? DefaultBranch(string? eventPath) => Read(eventPath, root =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("repository", out var repository) && repository.ValueKind == JsonValueKind.Object &&
+        repository.TryGetProperty("default_branch", out var branch) && branch.ValueKind == JsonValueKind.String
+            ? branch.GetString()
+            : null);
+
+    private static string? Read(string? eventPath, Func<JsonElement, string?> read)
     {
         if (eventPath is null || !File.Exists(eventPath))
         {
@@ -16,9 +28,7 @@ internal static class GitHubEvent
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(eventPath));
-            return document.RootElement.TryGetProperty("pull_request", out var pull) && pull.TryGetProperty("number", out var number)
-                ? number.ToString()
-                : null;
+            return read(document.RootElement);
         }
         catch (JsonException)
         {

@@ -48,6 +48,7 @@ internal sealed class GitLabCi(TimeProvider? time = null) : CiHost(Description)
             BuildId = [new("CI_PIPELINE_ID")],
             BuildUrl = [new("CI_PIPELINE_URL")],
         },
+        DefaultBranchVariable = "CI_DEFAULT_BRANCH",
         Capabilities = CapabilityTable.Of(runtime: [Groups, Outputs], configurationOnly: [Annotations, Masking, Artifacts, Approvals]),
         ActorVariables = ["GITLAB_USER_EMAIL", "GITLAB_USER_LOGIN"],
     };

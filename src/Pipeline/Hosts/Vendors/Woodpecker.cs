@@ -30,6 +30,7 @@ internal sealed class Woodpecker() : CiHost(Description)
             BuildNumber = [new("CI_PIPELINE_NUMBER")],
             BuildUrl = [new("CI_PIPELINE_URL")],
         },
+        DefaultBranchVariable = "CI_REPO_DEFAULT_BRANCH",
 
         // No actor is read (Drone's DRONE_BUILD_TRIGGER has no counterpart here yet).
         ActorVariables = [],
