@@ -44,6 +44,7 @@ public sealed class SoakInQaTests : IDisposable
         var run = new DeliveryRun(build, new DeliveryRequest(), HostEnvironment.From(new Dictionary<string, string>()), new ConsoleDeliveryReport(TextWriter.Null), clock)
         {
             Secrets = new SecretMasker(),
+            Records = RecordsStore.For(build, _ => null),
         };
 
         await publishQa.Delivery!.RunAsync(run, CancellationToken.None);
