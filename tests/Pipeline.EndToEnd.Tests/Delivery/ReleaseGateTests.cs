@@ -25,7 +25,7 @@ public sealed class ReleaseGateTests
 
         ShouldBeRefusedByTheScriptsMode(fromOption, repo, "--release-mode");
         Assert.Equal(2, Records(repo, "production").Count);
-        Assert.Empty(Directory.GetDirectories(repo.Repository.Path("artifacts/environments/production")));
+        Assert.False(repo.Repository.Exists("artifacts/environments/production"), "A weakened release reached production.");
     }
 
     [Fact]

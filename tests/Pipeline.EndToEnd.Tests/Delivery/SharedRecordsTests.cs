@@ -37,7 +37,9 @@ public sealed partial class SharedRecordsTests
         var history = await fresh.RunAsync("--history", "production");
         history.ShouldExitWith(0);
         history.OutputShouldContain("1.1.0");
-        Assert.Equal(["release", "refusal"], ReleaseTestKit.Records(fresh, "production").Select(r => ReleaseTestKit.Text(r, "kind")));
+        Assert.Equal(
+            ["release started", "release published", "refusal refused"],
+            ReleaseTestKit.Records(fresh, "production").Select(r => $"{ReleaseTestKit.Text(r, "kind")} {ReleaseTestKit.Text(r, "outcome")}"));
     }
 
     [Fact]
@@ -74,9 +76,9 @@ public sealed partial class SharedRecordsTests
 
         File.WriteAllText(finish, string.Empty);
         ReleaseTestKit.ShouldBeReleased(await releasing.Completion, first);
-        var kinds = ReleaseTestKit.Records(first, "production").Select(r => ReleaseTestKit.Text(r, "kind")).ToList();
-        Assert.Single(kinds, kind => kind == "release");
-        Assert.Contains("refusal", kinds);
+        var records = ReleaseTestKit.Records(first, "production").Select(r => $"{ReleaseTestKit.Text(r, "kind")} {ReleaseTestKit.Text(r, "outcome")}").ToList();
+        Assert.Single(records, record => record == "release published");
+        Assert.Single(records, record => record == "refusal refused");
     }
 
     private static string CandidateDigest(RunnerResult result)

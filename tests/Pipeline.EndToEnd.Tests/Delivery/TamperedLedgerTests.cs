@@ -12,7 +12,7 @@ public sealed class TamperedLedgerTests
     public static TheoryData<string, string, int, string> Tamperings => new()
     {
         { "edited", "first line's who changed", 2, "does not follow line 1: line 1 was changed" },
-        { "truncated", "last line removed", 1, "is the last line, but the ledger's head says it has 2 records: records were removed from the end" },
+        { "truncated", "last line removed", 2, "is the last line, but the ledger's head says it has 3 records: records were removed from the end" },
         { "reordered", "lines swapped", 1, "does not start the ledger" },
     };
 
@@ -23,12 +23,12 @@ public sealed class TamperedLedgerTests
         using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()");
         (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
         var lines = File.ReadAllLines(repo.Repository.Path(QaLedger));
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(3, lines.Length); // the deployment started, published, and QA's evidence
         string[] tampered = tampering switch
         {
-            "edited" => [lines[0].Replace(DeliveryRepo.Author, "someone@example.com", StringComparison.Ordinal), lines[1]],
-            "truncated" => [lines[0]],
-            _ => [lines[1], lines[0]],
+            "edited" => [lines[0].Replace(DeliveryRepo.Author, "someone@example.com", StringComparison.Ordinal), .. lines[1..]],
+            "truncated" => lines[..^1],
+            _ => [lines[1], lines[0], lines[2]],
         };
         File.WriteAllLines(repo.Repository.Path(QaLedger), tampered);
 
