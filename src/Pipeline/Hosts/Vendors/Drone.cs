@@ -32,5 +32,6 @@ internal sealed class Drone() : CiHost(Description)
         },
         Capabilities = CapabilityTable.Of(configurationOnly: [Masking]),
         ActorVariables = ["DRONE_BUILD_TRIGGER"],
+        TriggeringActorVariables = ["DRONE_BUILD_TRIGGER"],
     };
 }
