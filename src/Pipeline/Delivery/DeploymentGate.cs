@@ -54,7 +54,7 @@ internal static class DeploymentGate
     private static async Task<Deployment> JudgeOnlyAsync(DeliveryRun run, GatePass pass, LedgerRecord? approval, CancellationToken cancellationToken)
     {
         var facts = await ReleaseFactsGathering.GatherAsync(run, pass, approval?.Time ?? run.Now, cancellationToken, approval).ConfigureAwait(false);
-        var judgement = Judgement.Of(facts with { NewApproval = approval, LockHeldBy = ReleaseLock.HeldBy(pass.Environment) });
+        var judgement = Judgement.Of(facts with { LockHeldBy = ReleaseLock.HeldBy(pass.Environment) });
         run.Report.Verdicts(pass, judgement.Verdicts, dryRun: true);
         return judgement.Refused
             ? throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: true))

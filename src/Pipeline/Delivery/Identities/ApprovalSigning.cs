@@ -14,7 +14,9 @@ internal static class ApprovalSigning
     /// <summary>The unsigned approval <paramref name="approval"/>, given by the key's principal and signed by it.</summary>
     public static async Task<LedgerRecord> SignAsync(DeliveryRun run, GatePass pass, LedgerRecord approval, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(pass);
+        ArgumentNullException.ThrowIfNull(approval);
         var (allowedSigners, shownAs) = AllowedSigners(run, pass);
         var key = await SigningKey.FindAsync(run, cancellationToken).ConfigureAwait(false);
 
@@ -30,7 +32,13 @@ internal static class ApprovalSigning
                 $"The key {key.Path} is listed in {shownAs} for {string.Join(", ", principals)}: an approving key must name exactly one person."),
         };
 
-        var given = approval with { Who = principal, WhoSource = $"principal of the SSH key {key.Path} ({key.Source}) in {shownAs}" };
+        // The ledger masks secrets in what it writes, so the statement signs the comment as the ledger will keep it.
+        var given = approval with
+        {
+            Who = principal,
+            WhoSource = $"principal of the SSH key {key.Path} ({key.Source}) in {shownAs}",
+            Comment = approval.Comment is { } comment ? run.Secrets.Apply(comment) : null,
+        };
         var signature = await SshKeygen.SignAsync(key.Path, ApprovalStatement.Of(given, pass.Environment.Name), cancellationToken).ConfigureAwait(false);
         return given with { Signature = signature };
     }
