@@ -13,12 +13,13 @@ internal sealed class DeliveryOptions
     private readonly Option<string> _rollbackTo = new("--rollback-to");
     private readonly Option<string> _overrideFreeze = new("--override-freeze");
     private readonly Option<string> _releaseMode = new("--release-mode");
+    private readonly Option<string> _signingKey = new("--signing-key");
 
     public Option<string> History { get; } = new("--history");
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _approve, _comment, _dryRun, _candidate, _rollbackTo, _overrideFreeze, _releaseMode, History })
+        foreach (var option in new Option[] { _approve, _comment, _dryRun, _candidate, _rollbackTo, _overrideFreeze, _releaseMode, _signingKey, History })
         {
             command.Add(option);
         }
@@ -47,6 +48,7 @@ internal sealed class DeliveryOptions
             Candidate = candidate,
             RollbackTo = rollbackTo,
             FreezeOverrideReason = reason,
+            SigningKey = Text(result, _signingKey),
             Mode = Text(result, _releaseMode) is { } mode ? ParseMode(mode, "--release-mode") : null,
             ModeSource = Text(result, _releaseMode) is null ? null : "--release-mode",
         };

@@ -23,4 +23,12 @@ internal sealed record Approver(string Identity, string Source)
 
         return await GitOutput.ReadAsync(repository, cancellationToken, "config", "user.email").ConfigureAwait(false) is { } email ? new Approver(email, "git config user.email") : null;
     }
+
+    /// <summary>Everyone the host names as having started or re-run this run, each with the variable that says so.</summary>
+    public static IReadOnlyList<Approver> TriggeredBy(CiHost host, HostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(environment);
+        return [.. host.Descriptor.TriggeringActorVariables.Select(variable => environment[variable] is { Length: > 0 } who ? new Approver(who, variable) : null).OfType<Approver>()];
+    }
 }

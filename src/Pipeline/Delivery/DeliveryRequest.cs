@@ -20,6 +20,9 @@ internal sealed record DeliveryRequest
     /// <summary><c>--override-freeze REASON</c>.</summary>
     public string? FreezeOverrideReason { get; init; }
 
+    /// <summary><c>--signing-key PATH</c>: the SSH key that signs an approval (else PIPELINE_SIGNING_KEY, else git's user.signingkey).</summary>
+    public string? SigningKey { get; init; }
+
     /// <summary><c>--release-mode</c>, else <c>PIPELINE_RELEASE_MODE</c>; null leaves the script's choice (see <see cref="ModeChoice"/>).</summary>
     public ReleaseMode? Mode { get; init; }
 

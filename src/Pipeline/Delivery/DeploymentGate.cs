@@ -16,7 +16,7 @@ internal static class DeploymentGate
         var build = run.Build;
         var approver = await Approver.FindAsync(build.Host, run.Environment, build.Root, cancellationToken).ConfigureAwait(false);
         var approving = run.Request.Approve && pass.Step is Promotion;
-        if (approving && approver is null)
+        if (approving && approver is null && pass.Step.Policy.AllowedSignersFile is null)
         {
             throw new ReleaseRefusedException("--approve needs to know who approves: no CI user variable is set and git has no user.email (git config user.email you@example.com).");
         }
@@ -24,7 +24,8 @@ internal static class DeploymentGate
         var stamp = new RecordStamp(pass.Candidate, approver ?? RecordStamp.Nobody, build.Identity);
         if (run.Request.DryRun)
         {
-            return await JudgeOnlyAsync(run, pass, approving ? Approval(run, stamp, run.Now) : null, cancellationToken).ConfigureAwait(false);
+            return await JudgeOnlyAsync(run, pass, approving ? await ApprovalAsync(run, pass, stamp, run.Now, cancellationToken).ConfigureAwait(false) : null, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         using var held = ReleaseLock.Take(run, pass, cancellationToken);
@@ -39,7 +40,7 @@ internal static class DeploymentGate
         var now = run.Now;
         if (approving)
         {
-            recorder.Approval(Approval(run, stamp, now));
+            recorder.Approval(await ApprovalAsync(run, pass, stamp, now, cancellationToken).ConfigureAwait(false));
         }
 
         var facts = await ReleaseFactsGathering.GatherAsync(run, pass, now, cancellationToken).ConfigureAwait(false);
@@ -57,14 +58,20 @@ internal static class DeploymentGate
     /// <summary><c>--dry-run</c>: the verdicts as a real pass would judge them now, with nothing taken, written or deployed.</summary>
     private static async Task<Deployment> JudgeOnlyAsync(DeliveryRun run, GatePass pass, LedgerRecord? approval, CancellationToken cancellationToken)
     {
-        var facts = await ReleaseFactsGathering.GatherAsync(run, pass, approval?.Time ?? run.Now, cancellationToken).ConfigureAwait(false);
-        var judgement = Judgement.Of(facts with { NewApproval = approval, LockHeldBy = ReleaseLock.HeldBy(run, pass.Environment) });
+        var facts = await ReleaseFactsGathering.GatherAsync(run, pass, approval?.Time ?? run.Now, cancellationToken, approval).ConfigureAwait(false);
+        var judgement = Judgement.Of(facts with { LockHeldBy = ReleaseLock.HeldBy(run, pass.Environment) });
         run.Report.Verdicts(pass, judgement.Verdicts, dryRun: true);
         return judgement.Refused
             ? throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: true))
             : pass.Candidate;
     }
 
-    private static LedgerRecord Approval(DeliveryRun run, RecordStamp stamp, DateTimeOffset now) =>
-        stamp.Record(LedgerRecordKind.Approval, LedgerOutcome.Recorded, now) with { Comment = run.Request.Comment };
+    /// <summary>The approval given now: signed by the approver's SSH key when the policy requires signed approvals.</summary>
+    private static async Task<LedgerRecord> ApprovalAsync(DeliveryRun run, GatePass pass, RecordStamp stamp, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var approval = stamp.Record(LedgerRecordKind.Approval, LedgerOutcome.Recorded, now) with { Comment = run.Request.Comment };
+        return pass.Step.Policy.AllowedSignersFile is null
+            ? approval
+            : await Identities.ApprovalSigning.SignAsync(run, pass, approval, cancellationToken).ConfigureAwait(false);
+    }
 }

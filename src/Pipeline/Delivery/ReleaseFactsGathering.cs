@@ -1,18 +1,23 @@
+using Pipeline.Delivery.Identities;
+using Pipeline.Delivery.Records;
 using Pipeline.Delivery.Rules;
 
 namespace Pipeline.Delivery;
 
 /// <summary>
-/// Reads what the rules judge, once, at one moment: the candidate's integrity, both ledgers, the commit's author
-/// and the working tree from git. The judging itself (<see cref="Judgement"/>) reads nothing.
+/// Reads what the rules judge, once, at one moment: the candidate's integrity, both ledgers, the authors of the
+/// commits being released and the working tree from git, who started the run, the approvals' signatures
+/// (ssh-keygen). The judging itself (<see cref="Judgement"/>) reads nothing.
 /// </summary>
 internal static class ReleaseFactsGathering
 {
-    public static async Task<ReleaseFacts> GatherAsync(DeliveryRun run, GatePass pass, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="newApproval">An approval given now and not written (<c>--dry-run</c>).</param>
+    public static async Task<ReleaseFacts> GatherAsync(DeliveryRun run, GatePass pass, DateTimeOffset now, CancellationToken cancellationToken, LedgerRecord? newApproval = null)
     {
         var root = run.Build.Root;
         var policy = pass.Step.Policy;
         var commit = pass.Candidate.Manifest.Commit;
+        var history = run.LedgerOf(pass.Environment).Read().Records;
         return new ReleaseFacts
         {
             Candidate = pass.Candidate,
@@ -21,10 +26,17 @@ internal static class ReleaseFactsGathering
             Mode = pass.Mode,
             IsRollback = pass.IsRollback,
             IntegrityProblems = CandidateStore.Problems(pass.Candidate),
-            History = run.LedgerOf(pass.Environment).Read().Records,
+            History = history,
+            NewApproval = newApproval,
             QaEnvironment = pass.Qa,
             QaHistory = pass.Qa is { } qa ? run.LedgerOf(qa).Read().Records : [],
-            CommitAuthor = commit is null ? null : await GitOutput.ReadAsync(root, cancellationToken, "log", "-1", "--format=%ae", commit).ConfigureAwait(false),
+            ReleasedCommits = await ReleasedCommits.ReadAsync(root, commit, history, pass.Environment.Name, cancellationToken).ConfigureAwait(false),
+            TriggeredBy = Approver.TriggeredBy(run.Build.Host, run.Environment),
+            Actor = await Approver.FindAsync(run.Build.Host, run.Environment, root, cancellationToken).ConfigureAwait(false),
+            People = policy.IdentityAliasesFile is { } aliases ? IdentityAliases.Read(root / aliases, aliases) : People.WithoutAliases,
+            Signatures = policy.AllowedSignersFile is null || pass.Mode == ReleaseMode.Deployment
+                ? null
+                : await ApprovalSigning.VerifyAsync(run, pass, history.Where(r => r.Kind == LedgerRecordKind.Approval).Append(newApproval).OfType<LedgerRecord>(), cancellationToken).ConfigureAwait(false),
             Identity = run.Build.Identity,
             WorkingTreeDirty = policy.CleanWorkingTree && await GitOutput.ReadAsync(root, cancellationToken, "status", "--porcelain").ConfigureAwait(false) is not null,
             Now = now,

@@ -9,6 +9,7 @@ public sealed class ReleasePolicy
 {
     private readonly List<string> _allowedRefs = [];
     private readonly List<FreezeWindow> _freezes = [];
+    private readonly List<string> _breakGlass = [];
 
     /// <summary>
     /// Delivery (a person approves) or deployment (no person); the command line and PIPELINE_RELEASE_MODE may make it
@@ -32,6 +33,18 @@ public sealed class ReleasePolicy
 
     public IReadOnlyList<FreezeWindow> Freezes => _freezes;
 
+    /// <summary>The allowed-signers file approvals are verified against (relative to the repository root); null when approvals need no signature.</summary>
+    internal string? AllowedSignersFile { get; private set; }
+
+    /// <summary>The file mapping each person's other identities to one name (relative to the repository root), if any.</summary>
+    internal string? IdentityAliasesFile { get; private set; }
+
+    /// <summary>How many different people must approve the same digest (default one).</summary>
+    internal int RequiredApprovals { get; private set; } = 1;
+
+    /// <summary>The identities who may override a freeze window (<c>--override-freeze</c>); nobody when empty.</summary>
+    internal IReadOnlyList<string> BreakGlassIdentities => _breakGlass;
+
     /// <summary>How long a second release waits for the first before it is refused.</summary>
     public TimeSpan LockWait { get; private set; } = TimeSpan.FromMinutes(1);
 
@@ -46,7 +59,10 @@ public sealed class ReleasePolicy
         ? validity
         : throw new BuildDefinitionException("An approval must be valid for a positive time."));
 
-    /// <summary>Separation of duties: the approver must not be the author of the release commit.</summary>
+    /// <summary>
+    /// Separation of duties: an approver must be neither an author of a commit being released (since the
+    /// environment's last release) nor the person who triggered the run on a CI host.
+    /// </summary>
     public ReleasePolicy ApproverMustNotBeAuthor() => Set(() => IndependentApproverRequired = true);
 
     /// <summary>
@@ -71,6 +87,34 @@ public sealed class ReleasePolicy
     {
         ArgumentNullException.ThrowIfNull(window);
         return Set(() => _freezes.Add(window));
+    }
+
+    /// <summary>
+    /// Approvals are signed with the approver's SSH key (<c>ssh-keygen -Y sign</c>, as git signs commits) and
+    /// verified against <paramref name="allowedSignersPath"/> (git's allowed-signers format, relative to the
+    /// repository root); the approver is the principal that file gives the key. Unsigned or forged approvals do not count.
+    /// </summary>
+    public ReleasePolicy RequireSignedApprovals(string allowedSignersPath) => Set(() => AllowedSignersFile = string.IsNullOrWhiteSpace(allowedSignersPath)
+        ? throw new BuildDefinitionException("RequireSignedApprovals needs the path of an allowed-signers file, e.g. \"build/allowed-signers\".")
+        : allowedSignersPath);
+
+    /// <summary>Other identities of the same people, one person per line: <c>alice@example.com: alice, alice@corp.example</c>.</summary>
+    public ReleasePolicy IdentityAliases(string path) => Set(() => IdentityAliasesFile = string.IsNullOrWhiteSpace(path)
+        ? throw new BuildDefinitionException("IdentityAliases needs the path of an alias file, e.g. \"build/identities\".")
+        : path);
+
+    /// <summary>At least <paramref name="count"/> different people approve the same digest.</summary>
+    public ReleasePolicy MinimumApprovals(int count) => Set(() => RequiredApprovals = count >= 1
+        ? count
+        : throw new BuildDefinitionException($"MinimumApprovals needs at least one approval, got {count}."));
+
+    /// <summary>Only these identities may override a freeze window with <c>--override-freeze REASON</c> (the ledger keeps who and why).</summary>
+    public ReleasePolicy BreakGlassBy(params string[] identities)
+    {
+        ArgumentNullException.ThrowIfNull(identities);
+        return Set(() => _breakGlass.AddRange(identities.Any(string.IsNullOrWhiteSpace)
+            ? throw new BuildDefinitionException("BreakGlassBy needs identities, not empty names.")
+            : identities));
     }
 
     /// <summary>How long a release waits for another one in progress on the same environment (default one minute).</summary>

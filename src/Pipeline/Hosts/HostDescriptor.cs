@@ -24,4 +24,10 @@ internal sealed record HostDescriptor
 
     /// <summary>The variables naming the person who started or unblocked the run, best first.</summary>
     public IReadOnlyList<string> ActorVariables { get; init; } = [];
+
+    /// <summary>
+    /// The variables naming the person who started (or re-ran) the run: each one that is set names someone who may
+    /// not also approve what the run releases (separation of duties, as GitHub's "prevent self-review").
+    /// </summary>
+    public IReadOnlyList<string> TriggeringActorVariables { get; init; } = [];
 }

@@ -19,8 +19,9 @@ internal static class HelpPrinter
         ("--approve [--comment TEXT]", "Approve the candidate being released (recorded with who, when, its digest and the comment)."),
         ("--dry-run", "Judge every release rule and print the verdicts; change nothing (exit 0 if it would go, 3 if not)."),
         ("--candidate VERSION|DIGEST", "Release this recorded candidate instead of the one that passed QA for the current commit."),
-        ("--rollback-to VERSION", "Promote the recorded bytes of an earlier release again (no downgrade rule; approval still needed)."),
-        ("--override-freeze REASON", "Release inside a freeze window; the reason goes into the ledger."),
+        ("--rollback-to VERSION", "Promote the recorded bytes of an earlier release again (no downgrade rule; needs a new approval)."),
+        ("--override-freeze REASON", "Release inside a freeze window (identities the policy lists in BreakGlassBy); the reason goes into the ledger."),
+        ("--signing-key PATH", "The SSH key that signs --approve (else PIPELINE_SIGNING_KEY, else git's user.signingkey)."),
         ("--release-mode MODE", "delivery (a person approves) or deployment (no person), if the script allows it; also PIPELINE_RELEASE_MODE."),
         ("--history ENV [--json]", "Print an environment's ledger: what was deployed and released, when, by whom, from which commit."),
     ];

@@ -6,7 +6,7 @@ internal static class ParameterNames
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
         "help", "h", "plan", "json", "parallel", "keep-going", "skip", "only", "summary-json", "script", "version", "host",
-        "approve", "comment", "dry-run", "candidate", "rollback-to", "override-freeze", "release-mode", "history",
+        "approve", "comment", "dry-run", "candidate", "rollback-to", "override-freeze", "release-mode", "history", "signing-key",
     };
 
     public static bool IsValid(string name) =>

@@ -38,6 +38,10 @@ public static class Cmd
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Relay(line, standardOutput, Console.Out, options)))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Relay(line, standardError, Console.Error, options)));
+        if (options.StandardInput is { } input)
+        {
+            command = command.WithStandardInputPipe(PipeSource.FromString(input));
+        }
 
         using var timeout = new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

@@ -20,6 +20,9 @@ public sealed record CommandOptions
 
     /// <summary>What to log for each output line (null: nothing); the line itself is still captured. For helpers that summarise a tool's output.</summary>
     internal Func<string, string?>? LogLine { get; init; }
+
+    /// <summary>Text written to the command's standard input (which is closed after it); none when null.</summary>
+    internal string? StandardInput { get; init; }
 }
 
 /// <summary>What a finished command produced.</summary>

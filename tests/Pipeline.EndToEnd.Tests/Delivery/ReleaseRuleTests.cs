@@ -9,7 +9,7 @@ namespace Pipeline.EndToEnd.Tests.Delivery;
 public sealed class ReleaseRuleTests
 {
     /// <summary>A freeze window around the moment the script runs (computed at run time, so the script's text stays the same).</summary>
-    private const string FreezeAroundNow =
+    internal const string FreezeAroundNow =
         """.Freeze(FreezeWindow.Between("now", DateTime.UtcNow.AddHours(-1).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), "UTC"))""";
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class ReleaseRuleTests
     public async Task Approval_older_than_its_validity_no_longer_counts()
     {
         // The approval is recorded by a release the freeze refuses; the next one overrides the freeze, so only time differs.
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ApprovalValidFor(TimeSpan.FromMilliseconds(1))" + FreezeAroundNow);
+        using var repo = await DeliveryRepo.CreateAsync(policy: $"new ReleasePolicy().ApprovalValidFor(TimeSpan.FromMilliseconds(1)).BreakGlassBy(\"{DeliveryRepo.Approver}\")" + FreezeAroundNow);
         (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
 
         var approving = await repo.RunAsync(DeliveryRepo.As(DeliveryRepo.Approver), "Release", "--approve");
@@ -55,8 +55,10 @@ public sealed class ReleaseRuleTests
         var own = await repo.RunAsync(DeliveryRepo.As(DeliveryRepo.Author), "Release", "--approve");
 
         ReleaseTestKit.ShouldBeRefusedBy(own, repo, "approver-not-author");
+        var commit = (await repo.GitAsync("rev-parse", "HEAD"))[..12];
+        var released = $"the candidate commit {commit} (no earlier release to production)";
         Assert.Equal(
-            $"{DeliveryRepo.Author} wrote the release commit and cannot approve it; another person must run --approve",
+            $"{DeliveryRepo.Author} wrote {released} and cannot approve it; another person must run --approve",
             ReleaseTestKit.Rule(own, "approver-not-author").Detail);
         own.OutputShouldContain("To approve: ./build.sh Release --approve");
 
@@ -64,7 +66,7 @@ public sealed class ReleaseRuleTests
 
         ReleaseTestKit.ShouldBeReleased(other, repo);
         Assert.Equal(
-            $"approved by {DeliveryRepo.Approver}; the commit's author is {DeliveryRepo.Author}",
+            $"approved by {DeliveryRepo.Approver}; the authors of {released}: {DeliveryRepo.Author}",
             ReleaseTestKit.Rule(other, "approver-not-author").Detail);
     }
 
@@ -178,7 +180,7 @@ public sealed class ReleaseRuleTests
     [Fact]
     public async Task Release_inside_a_freeze_window_is_refused_until_overridden_with_a_reason_the_ledger_keeps()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()" + FreezeAroundNow);
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().BreakGlassBy(\"oncall@example.com\")" + FreezeAroundNow);
 
         var frozen = await repo.RunAsync("Release");
 
@@ -187,10 +189,10 @@ public sealed class ReleaseRuleTests
             @"^inside now \(\d{4}-\d\d-\d\d \d\d:\d\d to \d{4}-\d\d-\d\d \d\d:\d\d UTC\); to release anyway give --override-freeze ""reason""$",
             ReleaseTestKit.Rule(frozen, "freeze-window").Detail);
 
-        var overridden = await repo.RunAsync("Release", "--override-freeze", "INC-7 hotfix");
+        var overridden = await repo.RunAsync(DeliveryRepo.As("oncall@example.com"), "Release", "--override-freeze", "INC-7 hotfix");
 
         ReleaseTestKit.ShouldBeReleased(overridden, repo);
-        Assert.EndsWith(", overridden: INC-7 hotfix", ReleaseTestKit.Rule(overridden, "freeze-window").Detail, StringComparison.Ordinal);
+        Assert.EndsWith(", overridden by oncall@example.com: INC-7 hotfix", ReleaseTestKit.Rule(overridden, "freeze-window").Detail, StringComparison.Ordinal);
         var release = ReleaseTestKit.Records(repo, "production").Last();
         Assert.Equal("release", release.GetProperty("kind").GetString());
         Assert.Equal("INC-7 hotfix", release.GetProperty("overrideReason").GetString());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Delivery;
+using Pipeline.Delivery.Identities;
 using Pipeline.Delivery.Records;
 using Pipeline.Delivery.Rules;
 using Pipeline.Hosts;
@@ -10,6 +11,8 @@ public sealed class ReleaseRuleTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 16, 40, 0, TimeSpan.Zero);
     private static readonly string OtherDigest = "sha256:" + new string('b', 64);
+    private static readonly Approver OnCall = new("oncall@example.com", "git config user.email");
+    private const string FirstCommitOnly = "the candidate commit 0123abcd (no earlier release to production)";
     private static readonly BuildIdentity OnMain = new() { Host = "local", Ref = "refs/heads/main", Branch = "main", Commit = "0123abcd" };
     private readonly TempDirectory _temp = new();
     private readonly DeliveryEnvironment _production;
@@ -45,7 +48,7 @@ public sealed class ReleaseRuleTests : IDisposable
         Identity = OnMain,
         Now = Now,
         QaEnvironment = _qa,
-        CommitAuthor = "author@example.com",
+        ReleasedCommits = new(["author@example.com"], FirstCommitOnly),
     };
 
     private static LedgerRecord Entry(LedgerRecordKind kind, LedgerOutcome outcome, string version, string digest, DateTimeOffset time, string who = "approver@example.com") => new()
@@ -227,7 +230,7 @@ public sealed class ReleaseRuleTests : IDisposable
         };
 
         AssertPass(Verdict(facts, "approval"), "approved by Author@Example.com at 2026-11-23 16:39:00 UTC");
-        AssertFail(Verdict(facts, "approver-not-author"), "author@example.com wrote the release commit and cannot approve it; another person must run --approve");
+        AssertFail(Verdict(facts, "approver-not-author"), $"Author@Example.com wrote {FirstCommitOnly} and cannot approve it; another person must run --approve");
     }
 
     [Fact]
@@ -239,7 +242,7 @@ public sealed class ReleaseRuleTests : IDisposable
             History = [Approval(candidate, Now.AddMinutes(-2), who: "author@example.com"), Approval(candidate, Now.AddMinutes(-1), who: "reviewer@example.com")],
         };
 
-        AssertPass(Verdict(facts, "approver-not-author"), "approved by reviewer@example.com; the commit's author is author@example.com");
+        AssertPass(Verdict(facts, "approver-not-author"), $"approved by reviewer@example.com; the authors of {FirstCommitOnly}: author@example.com");
     }
 
     [Fact]
@@ -248,10 +251,10 @@ public sealed class ReleaseRuleTests : IDisposable
         var candidate = Candidate();
         var policy = new ReleasePolicy().ApproverMustNotBeAuthor();
 
-        AssertFail(Verdict(Facts(candidate, policy), "approver-not-author"), "no approval yet; it must come from someone other than the author author@example.com");
+        AssertFail(Verdict(Facts(candidate, policy), "approver-not-author"), $"no approval yet; it must come from someone other than author@example.com, the authors of {FirstCommitOnly}");
         AssertFail(
-            Verdict(Facts(candidate, policy) with { CommitAuthor = null, History = [Approval(candidate, Now)] }, "approver-not-author"),
-            "the author of commit 0123abcd cannot be read from git");
+            Verdict(Facts(candidate, policy) with { ReleasedCommits = null, History = [Approval(candidate, Now)] }, "approver-not-author"),
+            "the authors of commit 0123abcd cannot be read from git");
     }
 
     [Fact]
@@ -261,6 +264,133 @@ public sealed class ReleaseRuleTests : IDisposable
 
         Assert.DoesNotContain(ReleaseRules.Judge(Facts(candidate, new ReleasePolicy().ApproverMustNotBeAuthor(), ReleaseMode.Deployment)), v => v.Name == "approver-not-author");
         Assert.DoesNotContain(ReleaseRules.Judge(Facts(candidate)), v => v.Name == "approver-not-author");
+    }
+
+    [Theory]
+    [InlineData("12345+octocat@users.noreply.github.com")]
+    [InlineData("octocat@users.noreply.github.com")]
+    public void A_GitHub_login_approving_a_commit_its_noreply_address_wrote_is_refused(string authorAddress)
+    {
+        var candidate = Candidate();
+        var facts = Facts(candidate, new ReleasePolicy().ApproverMustNotBeAuthor()) with
+        {
+            ReleasedCommits = new([authorAddress], FirstCommitOnly),
+            History = [Approval(candidate, Now.AddMinutes(-1), who: "octocat")],
+        };
+
+        AssertFail(Verdict(facts, "approver-not-author"), $"octocat wrote {FirstCommitOnly} (as {authorAddress}) and cannot approve it; another person must run --approve");
+    }
+
+    [Fact]
+    public void An_approver_the_alias_file_names_as_the_author_is_refused()
+    {
+        var candidate = Candidate();
+        var people = IdentityAliases.Parse(["# people with several identities", "author@example.com: alice, alice@corp.example"], "build/identities");
+        var facts = Facts(candidate, new ReleasePolicy().ApproverMustNotBeAuthor()) with
+        {
+            People = people,
+            History = [Approval(candidate, Now.AddMinutes(-1), who: "alice@corp.example")],
+        };
+
+        AssertFail(Verdict(facts, "approver-not-author"), $"alice@corp.example wrote {FirstCommitOnly} (as author@example.com) and cannot approve it; another person must run --approve");
+        Assert.True(Verdict(facts with { People = People.WithoutAliases }, "approver-not-author").Passed);
+    }
+
+    [Fact]
+    public void The_person_who_started_the_run_on_a_CI_host_cannot_approve_what_it_releases()
+    {
+        var candidate = Candidate();
+        var facts = Facts(candidate, new ReleasePolicy().ApproverMustNotBeAuthor()) with
+        {
+            TriggeredBy = [new Approver("release-manager", "GITHUB_ACTOR")],
+            History = [Approval(candidate, Now, who: "release-manager")],
+        };
+
+        AssertFail(
+            Verdict(facts, "approver-not-author"),
+            "release-manager started this run (GITHUB_ACTOR=release-manager) and cannot approve what it releases; another person must run --approve");
+        AssertPass(
+            Verdict(facts with { History = [Approval(candidate, Now, who: "reviewer@example.com")] }, "approver-not-author"),
+            $"approved by reviewer@example.com; the authors of {FirstCommitOnly}: author@example.com; started by release-manager (GITHUB_ACTOR)");
+    }
+
+    [Fact]
+    public void An_author_of_any_commit_since_the_last_release_cannot_approve_not_only_the_candidate_commits()
+    {
+        var candidate = Candidate();
+        const string Since = "the commits since production's last release 1.1.0 (aaaa..0123abcd)";
+        var facts = Facts(candidate, new ReleasePolicy().ApproverMustNotBeAuthor()) with
+        {
+            ReleasedCommits = new(["author@example.com", "bob@example.com"], Since),
+            History = [Approval(candidate, Now, who: "bob@example.com")],
+        };
+
+        AssertFail(Verdict(facts, "approver-not-author"), $"bob@example.com wrote {Since} and cannot approve it; another person must run --approve");
+    }
+
+    // ---- how many approvals count ----
+
+    [Fact]
+    public void Minimum_approvals_counts_people_so_one_persons_two_identities_are_one_approval()
+    {
+        var candidate = Candidate();
+        var policy = new ReleasePolicy().MinimumApprovals(2);
+        var facts = Facts(candidate, policy) with
+        {
+            History = [Approval(candidate, Now.AddMinutes(-2), who: "octocat"), Approval(candidate, Now.AddMinutes(-1), who: "1+octocat@users.noreply.github.com")],
+        };
+
+        AssertFail(Verdict(facts, "approval"), "1 of the 2 approvals needed, by 1+octocat@users.noreply.github.com; another person must approve with --approve");
+
+        var second = facts with { NewApproval = Approval(candidate, Now, who: "reviewer@example.com") };
+        AssertPass(
+            Verdict(second, "approval"),
+            "approved by reviewer@example.com at 2026-11-23 16:40:00 UTC, 1+octocat@users.noreply.github.com at 2026-11-23 16:39:00 UTC (2 people, 2 needed)");
+    }
+
+    [Fact]
+    public void Minimum_approvals_with_separation_of_duties_counts_only_independent_people()
+    {
+        var candidate = Candidate();
+        var facts = Facts(candidate, new ReleasePolicy().MinimumApprovals(2).ApproverMustNotBeAuthor()) with
+        {
+            History = [Approval(candidate, Now.AddMinutes(-2), who: "author@example.com"), Approval(candidate, Now.AddMinutes(-1), who: "reviewer@example.com")],
+        };
+
+        Assert.True(Verdict(facts, "approval").Passed);
+        AssertFail(
+            Verdict(facts, "approver-not-author"),
+            $"author@example.com wrote {FirstCommitOnly} and cannot approve it (1 independent of the 2 needed); another person must run --approve");
+    }
+
+    [Fact]
+    public void A_delivery_spends_the_approvals_that_allowed_it_so_delivering_the_digest_again_needs_a_new_one()
+    {
+        var candidate = Candidate();
+        var released = Release(candidate.Version, candidate.Digest, Now.AddMinutes(-5));
+        var facts = Facts(candidate) with { History = [Approval(candidate, Now.AddMinutes(-10)), released] };
+
+        AssertFail(
+            Verdict(facts, "approval"),
+            "the approval by approver@example.com at 2026-11-23 16:30:00 UTC was spent by the release of this digest at 2026-11-23 16:35:00 UTC (each delivery needs its own); approve again with --approve");
+        Assert.True(Verdict(facts with { NewApproval = Approval(candidate, Now) }, "approval").Passed);
+    }
+
+    [Fact]
+    public void An_approval_whose_signature_does_not_verify_does_not_count_and_says_why()
+    {
+        var candidate = Candidate();
+        var forged = Approval(candidate, Now.AddMinutes(-1), who: "alice@example.com");
+        var facts = Facts(candidate) with
+        {
+            History = [forged],
+            Signatures = new Dictionary<LedgerRecord, SignatureCheck> { [forged] = new(false, "its signature does not verify as alice@example.com's (ssh-keygen -Y verify exit code 255: Could not verify signature.)") },
+        };
+
+        AssertFail(
+            Verdict(facts, "approval"),
+            "the approval by alice@example.com at 2026-11-23 16:39:00 UTC does not count: its signature does not verify as alice@example.com's (ssh-keygen -Y verify exit code 255: Could not verify signature.); approve again with --approve");
+        Assert.True(Verdict(facts with { Signatures = new Dictionary<LedgerRecord, SignatureCheck> { [forged] = new(true, "verified") } }, "approval").Passed);
     }
 
     // ---- allowed-ref ----
@@ -528,8 +658,35 @@ public sealed class ReleaseRuleTests : IDisposable
 
         AssertFail(Verdict(Facts(Candidate(), policy), "freeze-window"), $"inside {Window}; to release anyway give --override-freeze \"reason\"");
         AssertPass(
-            Verdict(Facts(Candidate(), policy) with { FreezeOverrideReason = "INC-1234: outage fix" }, "freeze-window"),
-            $"inside {Window}, overridden: INC-1234: outage fix");
+            Verdict(Facts(Candidate(), policy.BreakGlassBy("oncall@example.com")) with { FreezeOverrideReason = "INC-1234: outage fix", Actor = OnCall }, "freeze-window"),
+            $"inside {Window}, overridden by oncall@example.com: INC-1234: outage fix");
+    }
+
+    [Fact]
+    public void Only_an_identity_the_policy_lists_may_override_a_freeze_and_the_verdict_says_who_may()
+    {
+        var policy = new ReleasePolicy()
+            .Freeze(FreezeWindow.Between("launch week", "2026-11-20 00:00", "2026-11-27 00:00", "UTC"))
+            .BreakGlassBy("oncall@example.com", "sre-lead");
+        const string Window = "launch week (2026-11-20 00:00 to 2026-11-27 00:00 UTC)";
+        var overriding = Facts(Candidate(), policy) with { FreezeOverrideReason = "INC-1: outage" };
+
+        AssertFail(
+            Verdict(overriding with { Actor = new Approver("author@example.com", "git config user.email") }, "freeze-window"),
+            $"inside {Window}; only oncall@example.com, sre-lead may override it, not author@example.com (git config user.email)");
+        AssertPass(
+            Verdict(overriding with { Actor = new Approver("42+sre-lead@users.noreply.github.com", "git config user.email") }, "freeze-window"),
+            $"inside {Window}, overridden by 42+sre-lead@users.noreply.github.com: INC-1: outage");
+    }
+
+    [Fact]
+    public void Without_break_glass_identities_nobody_may_override_a_freeze()
+    {
+        var policy = new ReleasePolicy().Freeze(FreezeWindow.Between("launch week", "2026-11-20 00:00", "2026-11-27 00:00", "UTC"));
+
+        AssertFail(
+            Verdict(Facts(Candidate(), policy) with { FreezeOverrideReason = "INC-1: outage", Actor = OnCall }, "freeze-window"),
+            "inside launch week (2026-11-20 00:00 to 2026-11-27 00:00 UTC); --override-freeze is only for the identities the policy names in BreakGlassBy(...), and it names none");
     }
 
     [Fact]
@@ -599,7 +756,7 @@ public sealed class ReleaseRuleTests : IDisposable
         var outside = new ReleasePolicy().Freeze(FreezeWindow.Between("year end", "2026-12-20 00:00", "2027-01-02 00:00", "UTC"));
         var candidate = Candidate();
 
-        var overridden = Judgement.Of(Facts(candidate, inside, ReleaseMode.Deployment) with { FreezeOverrideReason = "INC-7 hotfix" });
+        var overridden = Judgement.Of(Facts(candidate, inside.BreakGlassBy("oncall@example.com"), ReleaseMode.Deployment) with { FreezeOverrideReason = "INC-7 hotfix", Actor = OnCall });
         var notNeeded = Judgement.Of(Facts(candidate, outside, ReleaseMode.Deployment) with { FreezeOverrideReason = "INC-7 hotfix" });
         var refused = Judgement.Of(Facts(candidate, inside, ReleaseMode.Deployment));
 

@@ -58,4 +58,43 @@ public sealed class HostApproverTests
 
         Assert.True(approver is null || approver.Source == "git config user.email", $"{name} took {approver}");
     }
+
+    public static TheoryData<string, string[]> TriggeringVariables() => new()
+    {
+        { "github-actions", ["GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"] },
+        { "gitea", ["GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"] },
+        { "forgejo", ["GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"] },
+        { "gitlab", ["GITLAB_USER_LOGIN", "GITLAB_USER_EMAIL"] },
+        { "azure-pipelines", ["BUILD_REQUESTEDFOREMAIL", "BUILD_REQUESTEDFOR"] },
+        { "buildkite", ["BUILDKITE_BUILD_CREATOR_EMAIL", "BUILDKITE_BUILD_CREATOR"] },
+        { "circleci", ["CIRCLE_USERNAME"] },
+        { "bitbucket", ["BITBUCKET_STEP_TRIGGERER_UUID"] },
+        { "jenkins", ["BUILD_USER_EMAIL", "BUILD_USER_ID"] },
+        { "drone", ["DRONE_BUILD_TRIGGER"] },
+        { "bamboo", ["bamboo_ManualBuildTriggerReason_userName"] },
+    };
+
+    /// <summary>Everyone the host names as having started the run counts (a re-run has two), each with the variable that said so.</summary>
+    [Theory]
+    [MemberData(nameof(TriggeringVariables))]
+    public void Every_person_the_host_names_as_starting_the_run_is_read_with_its_variable(string name, string[] variables)
+    {
+        var environment = HostEnvironment.From(variables.ToDictionary(v => v, v => $"person-of-{v}", StringComparer.Ordinal));
+
+        var triggeredBy = Approver.TriggeredBy(HostDetector.Find(name)!, environment);
+
+        Assert.Equal(variables.Select(v => new Approver($"person-of-{v}", v)), triggeredBy);
+    }
+
+    [Theory]
+    [InlineData("woodpecker")]
+    [InlineData("travis")]
+    [InlineData("local")]
+    public void A_host_that_names_nobody_as_starting_the_run_reads_no_other_hosts_variables(string name)
+    {
+        var everyVariable = TriggeringVariables().SelectMany(row => (string[])row[1]).Distinct(StringComparer.Ordinal)
+            .ToDictionary(v => v, _ => "someone", StringComparer.Ordinal);
+
+        Assert.Empty(Approver.TriggeredBy(HostDetector.Find(name)!, HostEnvironment.From(everyVariable)));
+    }
 }

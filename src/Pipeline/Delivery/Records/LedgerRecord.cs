@@ -66,6 +66,10 @@ internal sealed record LedgerRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; init; }
 
+    /// <summary>An approval's SSH signature of its statement (armored), when the policy requires signed approvals.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Signature { get; init; }
+
     /// <summary>Where the deployer put the candidate.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Location { get; init; }

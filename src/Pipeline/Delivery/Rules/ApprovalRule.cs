@@ -3,7 +3,10 @@ using Pipeline.Delivery.Records;
 
 namespace Pipeline.Delivery.Rules;
 
-/// <summary>Continuous delivery: an approval of this very digest, not expired. Continuous deployment needs none.</summary>
+/// <summary>
+/// Continuous delivery: enough different people (<c>MinimumApprovals</c>, one by default) approved this very
+/// digest, in approvals that count (<see cref="ApprovalReview"/>). Continuous deployment needs none.
+/// </summary>
 internal sealed class ApprovalRule : IReleaseRule
 {
     public ReleaseRuleKind Kind => ReleaseRuleKind.Approval;
@@ -17,21 +20,29 @@ internal sealed class ApprovalRule : IReleaseRule
             return new(Kind, true, "not needed: continuous deployment");
         }
 
-        var forThis = facts.Approvals.Where(a => a.Digest == facts.Candidate.Digest).ToList();
-        var valid = forThis.FirstOrDefault(a => IsValid(a, facts));
-        if (valid is not null)
+        var needed = facts.Policy.RequiredApprovals;
+        var reviewed = ApprovalReview.Of(facts);
+        var counting = ApprovalReview.Counting(facts);
+        if (counting.Count >= needed)
         {
-            return new(Kind, true, $"approved by {valid.Who} at {Time(valid.Time)}");
+            var by = string.Join(", ", counting.Select(a => $"{a.Approval.Who} at {Time(a.Approval.Time)}"));
+            return new(Kind, true, needed == 1 ? $"approved by {by}" : $"approved by {by} ({counting.Count} people, {needed} needed)");
         }
 
-        if (forThis.FirstOrDefault() is { } expired)
+        if (counting.Count > 0)
         {
-            return new(Kind, false, $"the approval by {expired.Who} at {Time(expired.Time)} expired after {facts.Policy.ApprovalValidity}; approve again with --approve");
+            var notCounted = reviewed.FirstOrDefault(a => !a.Counts) is { } other ? $"; {other.NotCounted}" : string.Empty;
+            return new(Kind, false, $"{counting.Count} of the {needed} approvals needed, by {string.Join(", ", counting.Select(a => a.Approval.Who))}{notCounted}; another person must approve with --approve");
         }
 
-        var other = facts.Approvals.FirstOrDefault();
-        var otherText = other is null ? string.Empty : $" (the last approval, by {other.Who}, was for {other.Version} {other.Digest}: another candidate)";
-        return new(Kind, false, $"no approval for {facts.Candidate.Version} {facts.Candidate.Digest}{otherText}; approve with --approve");
+        if (reviewed.FirstOrDefault() is { } newest)
+        {
+            return new(Kind, false, $"{newest.NotCounted}; approve again with --approve");
+        }
+
+        var last = facts.Approvals.FirstOrDefault();
+        var lastText = last is null ? string.Empty : $" (the last approval, by {last.Who}, was for {last.Version} {last.Digest}: another candidate)";
+        return new(Kind, false, $"no approval for {facts.Candidate.Version} {facts.Candidate.Digest}{lastText}; approve with --approve");
     }
 
     internal static bool IsValid(LedgerRecord approval, ReleaseFacts facts) =>

@@ -1,3 +1,4 @@
+using Pipeline.Delivery.Identities;
 using Pipeline.Delivery.Records;
 using Pipeline.Hosts;
 
@@ -30,7 +31,20 @@ internal sealed record ReleaseFacts
     /// <summary>The approval given on this command line (<c>--approve</c>), not yet in the ledger.</summary>
     public LedgerRecord? NewApproval { get; init; }
 
-    public string? CommitAuthor { get; init; }
+    /// <summary>The commits being released and their authors (none of whom may approve); null when git cannot say.</summary>
+    public ReleasedCommits? ReleasedCommits { get; init; }
+
+    /// <summary>Who the CI host says started this run (none of whom may approve it).</summary>
+    public IReadOnlyList<Approver> TriggeredBy { get; init; } = [];
+
+    /// <summary>Who is running this release (for break-glass), or null when nobody says.</summary>
+    public Approver? Actor { get; init; }
+
+    /// <summary>Which identities are one person (no-reply addresses, the policy's alias file).</summary>
+    public People People { get; init; } = People.WithoutAliases;
+
+    /// <summary>With signed approvals, each approval of the candidate's digest verified (or why not); null when the policy needs no signatures.</summary>
+    public IReadOnlyDictionary<LedgerRecord, SignatureCheck>? Signatures { get; init; }
 
     public required BuildIdentity Identity { get; init; }
 

@@ -35,6 +35,7 @@ internal sealed class AzurePipelines() : CiHost(Description)
             runtime: [Groups, Annotations, Masking, JobSummary, Outputs, Artifacts, BuildNumber],
             configurationOnly: [Approvals]),
         ActorVariables = ["BUILD_REQUESTEDFOREMAIL", "BUILD_REQUESTEDFOR"],
+        TriggeringActorVariables = ["BUILD_REQUESTEDFOREMAIL", "BUILD_REQUESTEDFOR"],
     };
 
     // A pull request build is one whose reason says so or that has a pull request id. The pull request branch

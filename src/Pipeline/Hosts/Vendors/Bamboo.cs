@@ -39,5 +39,6 @@ internal sealed class Bamboo() : CiHost(Description)
         },
         Capabilities = CapabilityTable.Of(configurationOnly: [Masking, Outputs, Artifacts, Approvals]),
         ActorVariables = ["bamboo_ManualBuildTriggerReason_userName"],
+        TriggeringActorVariables = ["bamboo_ManualBuildTriggerReason_userName"],
     };
 }

@@ -35,6 +35,7 @@ internal sealed class BitbucketPipelines() : CiHost(Description)
         },
         Capabilities = CapabilityTable.Of(runtime: [Outputs], configurationOnly: [Masking, Artifacts, Approvals]),
         ActorVariables = ["BITBUCKET_STEP_TRIGGERER_UUID"],
+        TriggeringActorVariables = ["BITBUCKET_STEP_TRIGGERER_UUID"],
     };
 
     // Variable sharing: KEY=VALUE lines appended to $BITBUCKET_PIPELINES_VARIABLES_PATH reach later steps as

@@ -48,6 +48,7 @@ internal sealed class Buildkite() : CiHost(Description)
 
         // The person who unblocked a block step, else the one who started the build.
         ActorVariables = ["BUILDKITE_UNBLOCKER_EMAIL", "BUILDKITE_BUILD_CREATOR_EMAIL"],
+        TriggeringActorVariables = ["BUILDKITE_BUILD_CREATOR_EMAIL", "BUILDKITE_BUILD_CREATOR"],
     };
 
     // "--- Title" opens a collapsed group; there is no close marker: a group ends at the next header.

@@ -33,6 +33,7 @@ internal sealed class CircleCi() : CiHost(Description)
         },
         Capabilities = CapabilityTable.Of(runtime: [Outputs], configurationOnly: [Groups, Masking, Artifacts, Approvals]),
         ActorVariables = ["CIRCLE_USERNAME"],
+        TriggeringActorVariables = ["CIRCLE_USERNAME"],
     };
 
     // `export NAME='value'` lines appended to $BASH_ENV, which CircleCI sources before each later step of the

@@ -33,5 +33,6 @@ internal sealed class Drone() : CiHost(Description)
         DefaultBranchVariable = "DRONE_REPO_BRANCH",
         Capabilities = CapabilityTable.Of(configurationOnly: [Masking]),
         ActorVariables = ["DRONE_BUILD_TRIGGER"],
+        TriggeringActorVariables = ["DRONE_BUILD_TRIGGER"],
     };
 }

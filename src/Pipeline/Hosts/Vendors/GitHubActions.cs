@@ -37,6 +37,7 @@ internal class GitHubActions : CiHost
         },
         Capabilities = CapabilityTable.Of(runtime: [Groups, Annotations, Masking, JobSummary, Outputs], configurationOnly: [Artifacts, Approvals]),
         ActorVariables = ["GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"],
+        TriggeringActorVariables = ["GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"],
     };
 
     // A pull request's number is in GITHUB_REF (refs/pull/42/merge) or else in the event file.

@@ -33,5 +33,6 @@ internal sealed class Jenkins() : CiHost(Description)
 
         // Set by the Build User Vars plugin.
         ActorVariables = ["BUILD_USER_EMAIL", "BUILD_USER_ID"],
+        TriggeringActorVariables = ["BUILD_USER_EMAIL", "BUILD_USER_ID"],
     };
 }

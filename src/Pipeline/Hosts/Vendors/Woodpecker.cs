@@ -34,5 +34,6 @@ internal sealed class Woodpecker() : CiHost(Description)
 
         // No actor is read (Drone's DRONE_BUILD_TRIGGER has no counterpart here yet).
         ActorVariables = [],
+        TriggeringActorVariables = [],
     };
 }
