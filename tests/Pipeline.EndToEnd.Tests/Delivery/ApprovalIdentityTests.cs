@@ -177,10 +177,15 @@ public sealed class ApprovalIdentityTests
     }
 
     /// <summary>What a person with write access to the ledger might do: change who gave the approval.</summary>
+    /// <summary>
+    /// What a forger who knows the ledger's format does: changes the approver and seals the hash chain and the
+    /// head again, so only the signature can tell.
+    /// </summary>
     private static void ForgeApprover(DeliveryRepo repo, string who)
     {
-        var path = repo.Repository.Path("artifacts/environments/production/ledger.jsonl");
-        var lines = File.ReadAllLines(path).Select(line =>
+        var path = repo.Repository.Path(".pipeline/records/production/ledger.jsonl");
+        var sealedLines = new List<string>();
+        foreach (var line in File.ReadAllLines(path))
         {
             var record = JsonNode.Parse(line)!;
             if ((string?)record["kind"] == "approval")
@@ -188,8 +193,17 @@ public sealed class ApprovalIdentityTests
                 record["who"] = who;
             }
 
-            return record.ToJsonString();
-        });
-        File.WriteAllLines(path, lines);
+            record["previous"] = sealedLines.Count == 0 ? "none" : ReleaseTestKit.LineHash(sealedLines[^1]);
+            sealedLines.Add(record.ToJsonString());
+        }
+
+        File.WriteAllLines(path, sealedLines);
+        var head = new JsonObject
+        {
+            ["records"] = sealedLines.Count,
+            ["last"] = ReleaseTestKit.LineHash(sealedLines[^1]),
+            ["previous"] = sealedLines.Count == 1 ? "none" : ReleaseTestKit.LineHash(sealedLines[^2]),
+        };
+        File.WriteAllText(repo.Repository.Path(".pipeline/records/production/ledger.head"), head.ToJsonString() + "\n");
     }
 }

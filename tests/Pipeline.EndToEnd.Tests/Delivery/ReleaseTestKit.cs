@@ -91,6 +91,9 @@ internal static partial class ReleaseTestKit
             ? value.GetString()!
             : throw new Xunit.Sdk.XunitException($"The record has no text '{property}': {record}");
 
+    /// <summary>How the ledger's hash chain names a line: <c>sha256:</c> and the hex of its UTF-8 bytes.</summary>
+    public static string LineHash(string line) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(line)));
+
     public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     [GeneratedRegex(@"^  (pass|FAIL)  (\S+) +(.*)$")]
