@@ -7,7 +7,8 @@ namespace Pipeline.Delivery;
 /// <summary>
 /// Which candidate a promotion takes before anything runs: <c>--rollback-to</c> an earlier release of the target
 /// environment, <c>--candidate</c> any candidate the QA ledger knows, or else the newest one that passed QA for the
-/// commit being built, at its current version. Null means none: the stages run and make one.
+/// commit being built, at its current version. Null means none: the stages run and make one. A candidate this
+/// runner's store does not hold is found through the records (<see cref="CandidateIndex"/>), never rebuilt.
 /// </summary>
 internal static class CandidateSelector
 {
@@ -38,14 +39,22 @@ internal static class CandidateSelector
         return evidence
             .Where(r => r.Outcome == LedgerOutcome.Passed && r.Commit is not null && r.Commit == commit && r.Version == currentVersion)
             .OrderByDescending(r => r.Time)
-            .Select(r => run.Store.Open(r.Digest, promotion.Environment.Name))
+            .Select(r => Find(run, r.Digest, promotion))
             .FirstOrDefault(c => c is not null);
     }
 
     private static Deployment Open(DeliveryRun run, LedgerRecord record, Promotion promotion) =>
-        run.Store.Open(record.Digest, promotion.Environment.Name)
+        Find(run, record.Digest, promotion)
         ?? throw new ReleaseRefusedException(
-            $"Refused: the bytes of {record.Version} {record.Digest} are no longer in {run.Store.Root}; a candidate can only be promoted from the store it was checked from.");
+            $"Refused: the bytes of {record.Version} {record.Digest} are not in {run.Store.Root}, and no record of {promotion.From.Name} or {promotion.Environment.Name} keeps its manifest to read them back by; a candidate is never rebuilt for a release.");
+
+    /// <summary>
+    /// The candidate in this runner's store, or else as the records describe it (its bytes are read back from an
+    /// environment when the promotion runs: <see cref="CandidateReadBack.EnsureStoredAsync"/>).
+    /// </summary>
+    private static Deployment? Find(DeliveryRun run, string digest, Promotion promotion) =>
+        run.Store.Open(digest, promotion.Environment.Name)
+        ?? CandidateIndex.Find(run, digest, promotion.Environment.Name, promotion.From, promotion.Environment);
 
     private static bool SameVersion(string recorded, string wanted) =>
         SemanticVersion.TryParse(recorded, out var a) && SemanticVersion.TryParse(wanted.TrimStart('v'), out var b) ? a == b : recorded == wanted;

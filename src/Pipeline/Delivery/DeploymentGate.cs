@@ -40,6 +40,7 @@ internal static class DeploymentGate
         var facts = await ReleaseFactsGathering.GatherAsync(run, pass, now, cancellationToken).ConfigureAwait(false);
         var judgement = Judgement.Of(facts with { LockHeldBy = held.HeldBy });
         run.Report.Verdicts(pass, judgement.Verdicts, dryRun: false);
+        run.Report.Decided(ReleaseDecision.Of(pass, facts, judgement, judgement.Refused ? ReleaseDecisionOutcome.Refused : ReleaseDecisionOutcome.Allowed));
         if (judgement.Refused)
         {
             recorder.Refusal(judgement);
@@ -55,6 +56,7 @@ internal static class DeploymentGate
         var facts = await ReleaseFactsGathering.GatherAsync(run, pass, approval?.Time ?? run.Now, cancellationToken).ConfigureAwait(false);
         var judgement = Judgement.Of(facts with { NewApproval = approval, LockHeldBy = ReleaseLock.HeldBy(pass.Environment) });
         run.Report.Verdicts(pass, judgement.Verdicts, dryRun: true);
+        run.Report.Decided(ReleaseDecision.Of(pass, facts with { NewApproval = approval }, judgement, judgement.Refused ? ReleaseDecisionOutcome.WouldBeRefused : ReleaseDecisionOutcome.WouldPass));
         return judgement.Refused
             ? throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: true))
             : pass.Candidate;

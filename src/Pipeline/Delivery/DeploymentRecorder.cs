@@ -30,7 +30,7 @@ internal sealed class DeploymentRecorder(DeliveryRun run, GatePass pass, RecordS
             : await environment.Deployer.DeployAsync(candidate, environment.Kind, cancellationToken).ConfigureAwait(false);
         var deployed = candidate with { Location = environment.Deployer.Location(candidate) };
         var recorded = outcome == DeployOutcome.Published ? LedgerOutcome.Published : LedgerOutcome.AlreadyPresent;
-        Ledger.Append(Record(pass.Kind, recorded, judgement) with { OverrideReason = judgement.OverrideReason, Location = deployed.Location }, run.Clock, run.Secrets);
+        Ledger.Append(Record(pass.Kind, recorded, judgement) with { OverrideReason = judgement.OverrideReason, Location = deployed.Location, Manifest = candidate.Manifest.ToJson() }, run.Clock, run.Secrets);
         run.Report.Deployed(pass, deployed, recorded);
         return deployed;
     }

@@ -19,4 +19,13 @@ internal interface IDeliveryReport
     void CheckStarting(DeliveryEnvironment environment, string check, Deployment deployed);
 
     void PassedChecks(DeliveryEnvironment environment, Deployment candidate, IReadOnlyList<CheckVerdict> checks);
+
+    /// <summary>A candidate this runner did not have was read back from <paramref name="source"/>, verified, and kept.</summary>
+    void ReadBack(DeliveryEnvironment source, Deployment candidate, string detail);
+
+    /// <summary>The gate decided (refused, deployed, or judged under <c>--dry-run</c>): kept for the run's summary.</summary>
+    void Decided(ReleaseDecision decision);
+
+    /// <summary>Every decision reported so far, in order, for the run's summary (<c>artifacts/summary.md</c>, the job summary).</summary>
+    IReadOnlyList<ReleaseDecision> Decisions { get; }
 }

@@ -43,6 +43,13 @@ internal sealed record ReleaseFacts
     /// <summary>Null when the lock is free or held by this run; otherwise who holds it.</summary>
     public string? LockHeldBy { get; init; }
 
+    /// <summary>What the QA environment gave back of the candidate, compared with its manifest; null when not read (a rollback, no QA).</summary>
+    public ReadBackCheck? QaReadBack { get; init; }
+
+    /// <summary>Who approved this very digest, with an approval that still counts, newest first (for the run's summary).</summary>
+    public IReadOnlyList<string> CandidateApprovers =>
+        [.. Approvals.Where(a => a.Digest == Candidate.Digest && ApprovalRule.IsValid(a, this)).Select(a => a.Who).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>Approvals of this environment, newest first, the one given now included.</summary>
     public IEnumerable<LedgerRecord> Approvals =>
         History.Where(r => r.Kind == LedgerRecordKind.Approval).Append(NewApproval).OfType<LedgerRecord>().OrderByDescending(r => r.Time);

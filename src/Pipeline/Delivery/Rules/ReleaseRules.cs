@@ -13,6 +13,7 @@ internal static class ReleaseRules
         new AllowedRefsRule(),
         new CleanTreeRule(),
         new PassedQaRule(),
+        new QaUnchangedRule(),
         new StableVersionRule(),
         new NoDowngradeRule(),
         new FreezeRule(),
