@@ -24,16 +24,12 @@ internal static class CandidateReadBack
     }
 
     /// <summary>
-    /// The candidate from the store; when the store does not hold it, read back from the first of
-    /// <paramref name="sources"/> that holds it whole, verified file by file, and kept in the store. Refused otherwise.
+    /// Reads a candidate this runner's store does not hold back from the first of <paramref name="sources"/> that
+    /// holds it whole, verifies every file against its manifest, and keeps it in the store. When none holds it whole:
+    /// null, or, when <paramref name="required"/>, refused. Bytes that differ from the manifest are always refused.
     /// </summary>
-    public static async Task<Deployment> EnsureStoredAsync(DeliveryRun run, Deployment candidate, IReadOnlyList<DeliveryEnvironment> sources, CancellationToken cancellationToken)
+    public static async Task<Deployment?> FetchAsync(DeliveryRun run, Deployment candidate, IReadOnlyList<DeliveryEnvironment> sources, bool required, CancellationToken cancellationToken)
     {
-        if (run.Store.Open(candidate.Digest, candidate.Environment) is { } stored)
-        {
-            return stored;
-        }
-
         var attempts = new List<string>();
         foreach (var source in sources)
         {
@@ -63,8 +59,10 @@ internal static class CandidateReadBack
             }
         }
 
-        throw new ReleaseRefusedException(
-            $"Refused: the bytes of {candidate.Version} {candidate.Digest} are not in this runner's candidate store ({run.Store.Root}), and no environment gives them back whole ({string.Join("; ", attempts)}). A candidate is never rebuilt for a release: promote it from a runner that has it, or from a QA environment whose deployer can read back (a folder or a NuGet feed).");
+        return required
+            ? throw new ReleaseRefusedException(
+                $"Refused: the bytes of {candidate.Version} {candidate.Digest} are not in this runner's candidate store ({run.Store.Root}), and no environment gives them back whole ({string.Join("; ", attempts)}). A candidate is never rebuilt for a release: promote it from a runner that has it, or deploy QA with a deployer that can read back (a folder or a NuGet feed).")
+            : null;
     }
 
     private static async Task<ReadBackCheck> ReadAsync(DeliveryEnvironment environment, Deployment candidate, AbsolutePath folder, CancellationToken cancellationToken)

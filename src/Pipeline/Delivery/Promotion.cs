@@ -16,7 +16,6 @@ internal sealed class Promotion(Target target, DeliveryEnvironment from, Deliver
         var candidate = run.Selected.GetValueOrDefault(this) ?? run.PassedIn(From)
             ?? throw new ReleaseRefusedException(
                 $"Refused: no candidate has passed {From.Name} for commit {Short(run.Build.Identity.Commit)}. Run ./build.sh {Target.Name} to build, check and release one in one go, or pick a recorded one with --candidate VERSION.");
-        candidate = await CandidateReadBack.EnsureStoredAsync(run, candidate, [From, Environment], cancellationToken).ConfigureAwait(false);
         var kind = run.Request.RollbackTo is null ? LedgerRecordKind.Release : LedgerRecordKind.Rollback;
         var pass = new GatePass(this, candidate with { Environment = Environment.Name }, run.Request.Mode ?? Policy.Mode, kind) { Qa = From };
         await DeploymentGate.PassAsync(run, pass, cancellationToken).ConfigureAwait(false);

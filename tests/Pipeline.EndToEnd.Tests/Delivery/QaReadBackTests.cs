@@ -48,6 +48,33 @@ public sealed class QaReadBackTests
     }
 
     [Fact]
+    public async Task A_fresh_clone_asked_for_a_candidate_QA_no_longer_holds_is_refused_and_builds_nothing()
+    {
+        using var shared = new TempRepo(script: null);
+        var qaFolder = shared.CreateFolder("qa");
+        var qaRecords = shared.CreateFolder("records/qa");
+        using var first = await DeliveryRepo.CreateAsync(Deployment, extra: SharedQa(qaFolder, qaRecords));
+        var origin = shared.Path("origin.git");
+        await first.GitAsync("init", "--quiet", "--bare", "--initial-branch=main", origin);
+        await first.GitAsync("remote", "add", "origin", origin);
+        await first.GitAsync("push", "--quiet", "origin", "main");
+        (await first.RunAsync("PublishQa")).ShouldExitWith(0);
+        var version = Path.GetFileName(Assert.Single(Directory.GetDirectories(qaFolder)));
+        Directory.Delete(Path.Combine(qaFolder, version), recursive: true);
+
+        using var second = new TempRepo(script: null);
+        await Git(shared.Root, "clone", "--quiet", origin, second.Root);
+        var refused = await second.RunAsync("Release", "--candidate", version);
+
+        refused.ShouldExitWith(3);
+        refused.ShouldShowNoStackTrace();
+        refused.ShouldHaveRunNoTarget();
+        refused.ErrorShouldContain($"are not in this runner's candidate store ({second.Path("artifacts/candidates")}), and no environment gives them back whole (qa: {qaFolder}/{version} does not exist;");
+        refused.ErrorShouldContain("A candidate is never rebuilt for a release");
+        Assert.False(second.Exists("artifacts/packages"), refused.ToString());
+    }
+
+    [Fact]
     public async Task A_file_changed_in_QA_after_its_checks_passed_refuses_the_release_naming_the_file()
     {
         using var repo = await DeliveryRepo.CreateAsync(Deployment);
