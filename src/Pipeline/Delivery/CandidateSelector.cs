@@ -7,7 +7,9 @@ namespace Pipeline.Delivery;
 /// <summary>
 /// Which candidate a promotion takes before anything runs: <c>--rollback-to</c> an earlier release of the target
 /// environment, <c>--candidate</c> any candidate the QA ledger knows, or else the newest one that passed QA for the
-/// commit being built, at its current version. Null means none: the stages run and make one.
+/// commit being built, at its current version. Null means none: the stages run and make one. A candidate this
+/// runner's store does not hold is found through the records (<see cref="CandidateIndex"/>) and read back from an
+/// environment (<see cref="CandidateReadBack"/>), never rebuilt.
 /// </summary>
 internal static class CandidateSelector
 {
@@ -38,14 +40,32 @@ internal static class CandidateSelector
         return evidence
             .Where(r => r.Outcome == LedgerOutcome.Passed && r.Commit is not null && r.Commit == commit && r.Version == currentVersion)
             .OrderByDescending(r => r.Time)
-            .Select(r => run.Store.Open(r.Digest, promotion.Environment.Name))
+            .Select(r => Obtain(run, r.Digest, promotion, required: false))
             .FirstOrDefault(c => c is not null);
     }
 
     private static Deployment Open(DeliveryRun run, LedgerRecord record, Promotion promotion) =>
-        run.Store.Open(record.Digest, promotion.Environment.Name)
+        Obtain(run, record.Digest, promotion, required: true)
         ?? throw new ReleaseRefusedException(
-            $"Refused: the bytes of {record.Version} {record.Digest} are no longer in {run.Store.Root}; a candidate can only be promoted from the store it was checked from.");
+            $"Refused: the bytes of {record.Version} {record.Digest} are not in {run.Store.Root}, and no record of {promotion.From.Name} or {promotion.Environment.Name} keeps its manifest to read them back by; a candidate is never rebuilt for a release.");
+
+    /// <summary>
+    /// The candidate from this runner's store; else, when the records describe it, read back from QA (or, for a
+    /// rollback, from the environment itself) and verified. Before anything runs, so the stages that would make a
+    /// new candidate are skipped only when this one's bytes are here.
+    /// </summary>
+    private static Deployment? Obtain(DeliveryRun run, string digest, Promotion promotion, bool required)
+    {
+        var environment = promotion.Environment.Name;
+        if (run.Store.Open(digest, environment) is { } stored)
+        {
+            return stored;
+        }
+
+        return CandidateIndex.Find(run, digest, environment, promotion.From, promotion.Environment) is { } described
+            ? CandidateReadBack.FetchAsync(run, described, [promotion.From, promotion.Environment], required, CancellationToken.None).GetAwaiter().GetResult()
+            : null;
+    }
 
     private static bool SameVersion(string recorded, string wanted) =>
         SemanticVersion.TryParse(recorded, out var a) && SemanticVersion.TryParse(wanted.TrimStart('v'), out var b) ? a == b : recorded == wanted;

@@ -46,6 +46,7 @@ internal static class DeploymentGate
         var facts = await ReleaseFactsGathering.GatherAsync(run, pass, now, cancellationToken).ConfigureAwait(false);
         var judgement = Judgement.Of(facts with { LockHeldBy = held.HeldBy });
         run.Report.Verdicts(pass, judgement.Verdicts, dryRun: false);
+        run.Report.Decided(ReleaseDecision.Of(pass, facts, judgement, judgement.Refused ? ReleaseDecisionOutcome.Refused : ReleaseDecisionOutcome.Allowed));
         if (judgement.Refused)
         {
             recorder.Refusal(judgement);
@@ -61,6 +62,7 @@ internal static class DeploymentGate
         var facts = await ReleaseFactsGathering.GatherAsync(run, pass, approval?.Time ?? run.Now, cancellationToken, approval).ConfigureAwait(false);
         var judgement = Judgement.Of(facts with { LockHeldBy = ReleaseLock.HeldBy(run, pass.Environment) });
         run.Report.Verdicts(pass, judgement.Verdicts, dryRun: true);
+        run.Report.Decided(ReleaseDecision.Of(pass, facts with { NewApproval = approval }, judgement, judgement.Refused ? ReleaseDecisionOutcome.WouldBeRefused : ReleaseDecisionOutcome.WouldPass));
         return judgement.Refused
             ? throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: true))
             : pass.Candidate;

@@ -30,7 +30,7 @@ internal sealed class DeploymentRecorder(DeliveryRun run, GatePass pass, RecordS
         var outcome = judgement.AlreadyDelivered ? DeployOutcome.AlreadyPresent : await AttemptAsync(judgement, cancellationToken).ConfigureAwait(false);
         var deployed = candidate with { Location = environment.Deployer.Location(candidate) };
         var recorded = outcome == DeployOutcome.Published ? LedgerOutcome.Published : LedgerOutcome.AlreadyPresent;
-        Ledger.Append(Record(pass.Kind, recorded, judgement) with { OverrideReason = judgement.OverrideReason, Location = deployed.Location }, run.Clock, run.Secrets);
+        Ledger.Append(Record(pass.Kind, recorded, judgement) with { OverrideReason = judgement.OverrideReason, Location = deployed.Location, Manifest = candidate.Manifest.ToJson() }, run.Clock, run.Secrets);
         run.Report.Deployed(pass, deployed, recorded);
         if (recorded == LedgerOutcome.Published && pass.Step is Promotion && environment.Checks.Count > 0)
         {

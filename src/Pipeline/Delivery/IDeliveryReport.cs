@@ -25,4 +25,13 @@ internal interface IDeliveryReport
 
     /// <summary>A check of the environment failed after a release; <paramref name="rollback"/> is what was deployed again, if anything.</summary>
     void ChecksFailed(DeliveryEnvironment environment, Deployment candidate, IReadOnlyList<CheckVerdict> checks, Deployment? rollback);
+
+    /// <summary>A candidate this runner did not have was read back from <paramref name="source"/>, verified, and kept.</summary>
+    void ReadBack(DeliveryEnvironment source, Deployment candidate, string detail);
+
+    /// <summary>The gate decided (refused, deployed, or judged under <c>--dry-run</c>): kept for the run's summary.</summary>
+    void Decided(ReleaseDecision decision);
+
+    /// <summary>Every decision reported so far, in order, for the run's summary (<c>artifacts/summary.md</c>, the job summary).</summary>
+    IReadOnlyList<ReleaseDecision> Decisions { get; }
 }

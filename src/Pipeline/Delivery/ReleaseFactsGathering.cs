@@ -5,9 +5,9 @@ using Pipeline.Delivery.Rules;
 namespace Pipeline.Delivery;
 
 /// <summary>
-/// Reads what the rules judge, once, at one moment: the candidate's integrity, both ledgers, the authors of the
-/// commits being released and the working tree from git, who started the run, the approvals' signatures
-/// (ssh-keygen). The judging itself (<see cref="Judgement"/>) reads nothing.
+/// Reads what the rules judge, once, at one moment: the candidate's integrity, both ledgers, what QA still holds
+/// of the candidate (read back), the authors of the commits being released and the working tree from git, who
+/// started the run, the approvals' signatures (ssh-keygen). The judging itself (<see cref="Judgement"/>) reads nothing.
 /// </summary>
 internal static class ReleaseFactsGathering
 {
@@ -37,6 +37,9 @@ internal static class ReleaseFactsGathering
             Signatures = policy.AllowedSignersFile is null || pass.Mode == ReleaseMode.Deployment
                 ? null
                 : await ApprovalSigning.VerifyAsync(run, pass, history.Where(r => r.Kind == LedgerRecordKind.Approval).Append(newApproval).OfType<LedgerRecord>(), cancellationToken).ConfigureAwait(false),
+            QaReadBack = pass.Qa is { } from && !pass.IsRollback && policy.PassedQa
+                ? await CandidateReadBack.CheckAsync(run, from, pass.Candidate, cancellationToken).ConfigureAwait(false)
+                : null,
             Identity = run.Build.Identity,
             WorkingTreeDirty = policy.CleanWorkingTree && await GitOutput.ReadAsync(root, cancellationToken, "status", "--porcelain").ConfigureAwait(false) is not null,
             Now = now,

@@ -50,6 +50,19 @@ public sealed record ReleaseManifest(
         }
     }
 
+    /// <summary>A manifest from its JSON text (as a ledger record keeps it); null when the text is not one.</summary>
+    internal static ReleaseManifest? Parse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ReleaseManifest>(json, Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Canonical JSON: fixed property order, files sorted by path; what the digest is taken over.</summary>
     public string ToJson() => JsonSerializer.Serialize(this with { Files = [.. Files.OrderBy(f => f.Path, StringComparer.Ordinal)] }, Options);
 

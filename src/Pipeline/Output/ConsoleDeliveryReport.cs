@@ -7,7 +7,36 @@ namespace Pipeline.Output;
 /// <param name="output">Where it writes; by default <see cref="Console.Out"/> as it is at each write.</param>
 internal sealed class ConsoleDeliveryReport(TextWriter? output = null) : IDeliveryReport
 {
+    private readonly List<ReleaseDecision> _decisions = [];
+
     private TextWriter Out => output ?? Console.Out;
+
+    public IReadOnlyList<ReleaseDecision> Decisions
+    {
+        get
+        {
+            lock (_decisions)
+            {
+                return [.. _decisions];
+            }
+        }
+    }
+
+    public void Decided(ReleaseDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        lock (_decisions)
+        {
+            _decisions.Add(decision);
+        }
+    }
+
+    public void ReadBack(DeliveryEnvironment source, Deployment candidate, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(candidate);
+        Out.WriteLine($"Read {candidate.Version} {candidate.Digest} back from {source.Name}: {detail}, each verified against the recorded manifest; kept in the candidate store, not rebuilt.");
+    }
 
     public void ApprovalRecorded(LedgerRecord approval, string ledgerPath)
     {
@@ -28,6 +57,7 @@ internal sealed class ConsoleDeliveryReport(TextWriter? output = null) : IDelive
         ArgumentNullException.ThrowIfNull(pass);
         ArgumentNullException.ThrowIfNull(deployed);
         var environment = pass.Environment;
+        DeliveredAs(environment.Name, deployed.Digest, outcome);
         Out.WriteLine(outcome == LedgerOutcome.Published
             ? $"{Verb(pass.Kind)} {deployed.Version} {deployed.Digest} to {environment.Name} ({environment.Deployer.Describe()})."
             : pass.IsRollback
@@ -66,6 +96,19 @@ internal sealed class ConsoleDeliveryReport(TextWriter? output = null) : IDelive
         Out.WriteLine($"{candidate.Version} {candidate.Digest} failed its checks in {environment.Name}: " +
             string.Join("; ", checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}")) +
             (rollback is null ? "." : $"; rolled back to {rollback.Version} {rollback.Digest}."));
+    }
+
+    /// <summary>The allowed decision this deployment carried out: it now says how the deployment ended.</summary>
+    private void DeliveredAs(string environment, string digest, LedgerOutcome outcome)
+    {
+        lock (_decisions)
+        {
+            var index = _decisions.FindLastIndex(d => d.Environment == environment && d.Digest == digest && d.Outcome == ReleaseDecisionOutcome.Allowed && d.Delivered is null);
+            if (index >= 0)
+            {
+                _decisions[index] = _decisions[index] with { Delivered = outcome };
+            }
+        }
     }
 
     private static string Verb(LedgerRecordKind kind) => kind switch

@@ -7,7 +7,8 @@ namespace Pipeline.Output;
 /// <summary>The run's summary as Markdown, for <c>artifacts/summary.md</c> and the CI host's job summary.</summary>
 internal static class SummaryMarkdown
 {
-    public static string Render(RunResult run, IReadOnlyList<string> closingLines, SecretMasker secrets)
+    /// <param name="decisions">The delivery gate's decisions in this run (see <see cref="ReleaseDecisionMarkdown"/>).</param>
+    public static string Render(RunResult run, IReadOnlyList<string> closingLines, SecretMasker secrets, IReadOnlyList<Delivery.ReleaseDecision>? decisions = null)
     {
         var verdict = run.ExitCode switch
         {
@@ -32,6 +33,7 @@ internal static class SummaryMarkdown
             text.Append($"| {Cell(result.Target.Name)} | {outcome} | {duration} | {Cell(result.Reason ?? string.Empty)} |\n");
         }
 
+        ReleaseDecisionMarkdown.Append(text, decisions ?? []);
         foreach (var line in closingLines)
         {
             text.Append($"\n{Cell(line)}\n");

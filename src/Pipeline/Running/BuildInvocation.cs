@@ -206,7 +206,7 @@ internal static class BuildInvocation
         var channel = run.Channel;
         try
         {
-            var markdown = SummaryMarkdown.Render(result, run.ClosingLines, run.Secrets);
+            var markdown = SummaryMarkdown.Render(result, run.ClosingLines, run.Secrets, run.Delivery?.Report.Decisions);
             var summaryFile = Path.Combine(artifacts, "summary.md");
             AtomicFile.WriteAllText(summaryFile, markdown, durable: false);
             AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), run.Secrets.Apply(string.Concat(run.Outputs.Select(DotEnv.Line))), durable: false);

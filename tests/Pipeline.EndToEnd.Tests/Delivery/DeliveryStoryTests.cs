@@ -46,7 +46,7 @@ public sealed class DeliveryStoryTests
         var dryRun = await repo.RunAsync("Release", "--dry-run");
         dryRun.ShouldExitWith(3);
         var verdicts = Rules(dryRun);
-        Assert.Equal(["intact", "approval", "allowed-ref", "passed-qa", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
+        Assert.Equal(["intact", "approval", "allowed-ref", "passed-qa", "qa-unchanged", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
         Assert.Equal([true, false, true, true, true, true], verdicts.Select(v => v.Passed));
         Assert.All(verdicts, v => Assert.False(string.IsNullOrWhiteSpace(v.Detail), $"Rule {v.Name} has no detail.{Environment.NewLine}{dryRun}"));
         dryRun.OutputShouldContain($"Dry run: rules for {version} {digest} to production (continuous delivery):");
@@ -156,7 +156,7 @@ public sealed class DeliveryStoryTests
 
         result.ShouldExitWith(0);
         var verdicts = Rules(result);
-        Assert.Equal(["intact", "approval", "allowed-ref", "passed-qa", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
+        Assert.Equal(["intact", "approval", "allowed-ref", "passed-qa", "qa-unchanged", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
         Assert.All(verdicts, v => Assert.True(v.Passed, $"{v.Name} failed: {v.Detail}{Environment.NewLine}{result}"));
         result.OutputShouldContain($"Dry run: {version} would go to production; nothing was changed.");
         Assert.False(repo.Repository.Exists("artifacts/environments/production"), $"The dry run created production.{Environment.NewLine}{result}");

@@ -62,6 +62,34 @@ public sealed class FolderDeployer(AbsolutePath folder) : IDeployer
         return Task.FromResult(DeployOutcome.Published);
     }
 
+    /// <summary>Copies every file of <c>&lt;folder&gt;/&lt;version&gt;/</c> (extra ones too, so they show) into <paramref name="into"/>.</summary>
+    public Task<ReadBack> ReadBackAsync(Deployment deployment, AbsolutePath into, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(into);
+        var deployed = Path.Combine(Folder, deployment.Version);
+        if (!Directory.Exists(deployed))
+        {
+            return Task.FromResult(ReadBack.Missing($"{deployed} does not exist"));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(deployed, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(deployed, file);
+            if (relative == ReleaseManifest.FileName)
+            {
+                continue;
+            }
+
+            var target = Path.Combine(into, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+
+        return Task.FromResult(ReadBack.Read(deployment.Manifest.Files.Select(f => f.Path), deployed));
+    }
+
     /// <summary>The file <c>current</c> names the version the environment runs now (after a rollback, the older one).</summary>
     private void MarkCurrent(Deployment deployment) =>
         Files.AtomicFile.WriteAllText(Path.Combine(Folder, "current"), deployment.Version + "\n");

@@ -13,6 +13,15 @@ public interface IDeployer
     string Location(Deployment deployment);
 
     Task<DeployOutcome> DeployAsync(Deployment deployment, EnvironmentKind kind, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Copies what the environment holds of <paramref name="deployment"/> (its version and manifest say which) into
+    /// <paramref name="into"/>, under the manifest's paths, changing nothing in the environment. Pipeline verifies
+    /// the copy against the manifest: to see that the environment still holds the checked bytes, and to promote a
+    /// candidate on a runner that never deployed it. By default a deployer cannot.
+    /// </summary>
+    Task<ReadBack> ReadBackAsync(Deployment deployment, AbsolutePath into, CancellationToken cancellationToken) =>
+        Task.FromResult(ReadBack.NotSupported($"{Describe()} cannot read back what it deployed"));
 }
 
 public enum DeployOutcome

@@ -59,6 +59,22 @@ public sealed class NuGetFeedDeployer(string source, string? apiKey) : IDeployer
         return pushed == 0 ? DeployOutcome.AlreadyPresent : DeployOutcome.Published;
     }
 
+    /// <summary>The candidate's packages as the feed holds them: from its folder, or downloaded from the server.</summary>
+    public Task<ReadBack> ReadBackAsync(Deployment deployment, AbsolutePath into, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(into);
+        var packages = deployment.Manifest.Files.Where(f => f.Path.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (packages.Count == 0)
+        {
+            return Task.FromResult(ReadBack.Missing($"{deployment.Version} has no .nupkg file, so {Source} holds none of it"));
+        }
+
+        return LocalFolder() is { } folder
+            ? Task.FromResult(NuGetFeedReading.FromFolder(folder, packages, into, cancellationToken))
+            : NuGetFeedReading.FromServerAsync(new Uri(Source), packages, into, cancellationToken);
+    }
+
     /// <summary>The feed's folder when it is a local path rather than a server URL.</summary>
     private string? LocalFolder() =>
         Uri.TryCreate(Source, UriKind.Absolute, out var uri) && !uri.IsFile ? null : Path.GetFullPath(uri?.LocalPath ?? Source);

@@ -70,6 +70,13 @@ internal sealed record LedgerRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Signature { get; init; }
 
+    /// <summary>
+    /// For a deployment, release or rollback: the candidate's manifest, the exact text whose SHA-256 is
+    /// <see cref="Digest"/> (the candidate index), so a runner that never had the candidate can verify bytes it reads back.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Manifest { get; init; }
+
     /// <summary>Where the deployer put the candidate.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Location { get; init; }

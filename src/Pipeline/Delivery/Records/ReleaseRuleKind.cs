@@ -24,6 +24,9 @@ internal enum ReleaseRuleKind
     [JsonStringEnumMemberName("passed-qa")]
     PassedQa,
 
+    [JsonStringEnumMemberName("qa-unchanged")]
+    QaUnchanged,
+
     [JsonStringEnumMemberName("stable-version")]
     StableVersion,
 

@@ -66,6 +66,12 @@ internal sealed record ReleaseFacts
     /// <summary>The repository's default branch, read for a promotion whose policy names no refs.</summary>
     public DefaultBranch? DefaultBranch { get; init; }
 
+    /// <summary>What the QA environment gave back of the candidate, compared with its manifest; null when not read (a rollback, no QA).</summary>
+    public ReadBackCheck? QaReadBack { get; init; }
+
+    /// <summary>Who approved this very digest with an approval that counts (<see cref="ApprovalReview"/>), newest first, for the run's summary.</summary>
+    public IReadOnlyList<string> CandidateApprovers => [.. ApprovalReview.Counting(this).Select(a => a.Approval.Who)];
+
     /// <summary>Approvals of this environment, newest first, the one given now included.</summary>
     public IEnumerable<LedgerRecord> Approvals =>
         History.Where(r => r.Kind == LedgerRecordKind.Approval).Append(NewApproval).OfType<LedgerRecord>().OrderByDescending(r => r.Time);

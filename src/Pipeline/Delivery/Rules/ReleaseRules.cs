@@ -14,6 +14,7 @@ internal static class ReleaseRules
         new AllowedRefsRule(),
         new CleanTreeRule(),
         new PassedQaRule(),
+        new QaUnchangedRule(),
         new SoakRule(),
         new StableVersionRule(),
         new NoDowngradeRule(),
