@@ -44,7 +44,9 @@ public sealed class DeliveryEnvironment
 
     /// <summary>
     /// A check run against every deployment here (a smoke test of the deployed package); it fails by throwing.
-    /// Passing checks are recorded as the candidate's QA evidence, bound to its digest.
+    /// In QA the verdicts are the candidate's QA evidence, bound to its digest; in production they run after a
+    /// release or rollback is published, are recorded as a check of that digest, and a failure fails the run
+    /// (with <see cref="ReleasePolicy.RollbackOnFailedCheck"/>, after putting the previous release back).
     /// </summary>
     public DeliveryEnvironment Check(string name, Func<Deployment, CancellationToken, Task> check)
     {

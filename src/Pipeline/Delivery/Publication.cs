@@ -22,21 +22,7 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
             return;
         }
 
-        var checks = new List<CheckVerdict>();
-        foreach (var check in Environment.Checks)
-        {
-            run.Report.CheckStarting(Environment, check.Name, deployed);
-            try
-            {
-                await check.Run(deployed, cancellationToken).ConfigureAwait(false);
-                checks.Add(new CheckVerdict(check.Name, true, "passed"));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                checks.Add(new CheckVerdict(check.Name, false, run.Failures.Of(exception)));
-            }
-        }
-
+        var checks = await EnvironmentChecks.RunAsync(run, Environment, deployed, cancellationToken).ConfigureAwait(false);
         var passed = checks.All(c => c.Passed);
         var actor = await Approver.FindAsync(run.Build.Host, run.Environment, run.Build.Root, cancellationToken).ConfigureAwait(false) ?? RecordStamp.Nobody;
         var evidence = new RecordStamp(candidate, actor, run.Build.Identity).Record(LedgerRecordKind.Qa, passed ? LedgerOutcome.Passed : LedgerOutcome.Failed, run.Now);

@@ -47,7 +47,7 @@ public sealed class DeliveryStoryTests
         dryRun.ShouldExitWith(3);
         var verdicts = Rules(dryRun);
         Assert.Equal(["intact", "approval", "allowed-ref", "passed-qa", "qa-unchanged", "no-downgrade", "one-at-a-time"], verdicts.Select(v => v.Name));
-        Assert.Equal([true, false, true, true, true, true], verdicts.Select(v => v.Passed));
+        Assert.Equal([true, false, true, true, true, true, true], verdicts.Select(v => v.Passed));
         Assert.All(verdicts, v => Assert.False(string.IsNullOrWhiteSpace(v.Detail), $"Rule {v.Name} has no detail.{Environment.NewLine}{dryRun}"));
         dryRun.OutputShouldContain($"Dry run: rules for {version} {digest} to production (continuous delivery):");
         dryRun.OutputShouldContain("Dry run: it would be refused: approval");

@@ -18,8 +18,7 @@ public sealed class QaReadBackTests
     {
         using var shared = new TempRepo(script: null);
         var qaFolder = shared.CreateFolder("qa");
-        var qaRecords = shared.CreateFolder("records/qa");
-        using var first = await DeliveryRepo.CreateAsync(Deployment, extra: SharedQa(qaFolder, qaRecords));
+        using var first = await DeliveryRepo.CreateAsync(Deployment, extra: SharedQaRecordsOnGit(qaFolder));
         var origin = shared.Path("origin.git");
         await first.GitAsync("init", "--quiet", "--bare", "--initial-branch=main", origin);
         await first.GitAsync("remote", "add", "origin", origin);
@@ -27,7 +26,7 @@ public sealed class QaReadBackTests
 
         var published = await first.RunAsync("PublishQa");
         published.ShouldExitWith(0);
-        var evidence = System.Text.Json.JsonDocument.Parse(File.ReadLines(Path.Combine(qaRecords, "ledger.jsonl")).Last(l => l.Length > 0)).RootElement;
+        var evidence = Records(first, "qa")[^1];
         Assert.Equal("qa", Text(evidence, "kind"));
         var (version, digest) = (Text(evidence, "version"), Text(evidence, "digest"));
         var built = Sha256(first.Repository.Path($"artifacts/packages/App.{version}.nupkg"));
@@ -110,6 +109,10 @@ public sealed class QaReadBackTests
         ShouldBeRefusedBy(refused, repo, "qa-unchanged");
         Assert.StartsWith($"qa no longer holds what passed its checks: changed: App.{version}.nupkg (sha256 ", Rule(refused, "qa-unchanged").Detail, StringComparison.Ordinal);
     }
+
+    /// <summary>QA deploys into a folder outside the clone that every clone of it names; every record is on origin's records ref.</summary>
+    private static string SharedQaRecordsOnGit(string folder) =>
+        $$"""qa.DeploysWith(Deployers.Folder(AbsolutePath.From(@"{{folder}}"))); RecordsIn(RecordsBackend.Git());""";
 
     /// <summary>QA deploys into, and keeps its records in, folders outside the clone that every clone of it names.</summary>
     private static string SharedQa(string folder, string records) =>

@@ -58,7 +58,7 @@ public sealed class SoakInQaTests : IDisposable
         var soak = Assert.Single(refusal.Rules!, r => r.Rule == ReleaseRuleKind.Soak);
         Assert.False(soak.Passed);
         Assert.Equal(
-            "passed qa at 2026-11-23 09:00:00 UTC, 90 min 00 s ago; it must soak for 120 min 00 s: releasable from 2026-11-23 11:00:00 UTC",
+            "passed qa at 2026-11-23 09:00:00 UTC, 1 h 30 min ago; it must soak for 2 h 00 min: releasable from 2026-11-23 11:00:00 UTC",
             soak.Detail);
 
         clock.Advance(TimeSpan.FromMinutes(30));
@@ -68,7 +68,7 @@ public sealed class SoakInQaTests : IDisposable
         Assert.Equal((LedgerRecordKind.Release, LedgerOutcome.Published, Start.AddHours(2)), (released.Kind, released.Outcome, released.Time));
         var passed = Assert.Single(released.Rules!, r => r.Rule == ReleaseRuleKind.Soak);
         Assert.True(passed.Passed, JsonSerializer.Serialize(released.Rules));
-        Assert.Equal("passed qa at 2026-11-23 09:00:00 UTC, 120 min 00 s ago; the soak is 120 min 00 s", passed.Detail);
+        Assert.Equal("passed qa at 2026-11-23 09:00:00 UTC, 2 h 00 min ago; the soak is 2 h 00 min", passed.Detail);
     }
 
     [Fact]
