@@ -1,7 +1,7 @@
 using Pipeline.Delivery;
-using Pipeline.Delivery.Records;
 using Pipeline.Delivery.Rules;
 using Pipeline.Hosts;
+using static Pipeline.Tests.Delivery.VerdictAssertions;
 
 namespace Pipeline.Tests.Delivery;
 
@@ -133,19 +133,5 @@ public sealed class GateCeilingRuleTests : IDisposable
             Now = Now,
             DefaultBranch = Main,
         };
-    }
-
-    private static RuleVerdict Verdict(ReleaseFacts facts, string rule) => ReleaseRules.Judge(facts).Single(v => v.Name == rule);
-
-    private static void AssertPass(RuleVerdict verdict, string detail)
-    {
-        Assert.True(verdict.Passed, $"{verdict.Name} failed: {verdict.Detail}");
-        Assert.Equal(detail, verdict.Detail);
-    }
-
-    private static void AssertFail(RuleVerdict verdict, string detail)
-    {
-        Assert.False(verdict.Passed, $"{verdict.Name} passed: {verdict.Detail}");
-        Assert.Equal(detail, verdict.Detail);
     }
 }

@@ -4,6 +4,7 @@ using Pipeline.Delivery.Identities;
 using Pipeline.Delivery.Records;
 using Pipeline.Delivery.Rules;
 using Pipeline.Hosts;
+using static Pipeline.Tests.Delivery.VerdictAssertions;
 
 namespace Pipeline.Tests.Delivery;
 
@@ -81,20 +82,6 @@ public sealed class ReleaseRuleTests : IDisposable
     /// <summary>Stage outcomes as the ledger writes them, read the way a ledger is read.</summary>
     private static Dictionary<string, StageResult> Stages(params (string Stage, string Text)[] stages) =>
         stages.ToDictionary(s => s.Stage, s => StageResult.Parse(s.Text));
-
-    private static RuleVerdict Verdict(ReleaseFacts facts, string rule) => ReleaseRules.Judge(facts).Single(v => v.Name == rule);
-
-    private static void AssertPass(RuleVerdict verdict, string detail)
-    {
-        Assert.True(verdict.Passed, $"{verdict.Name} failed: {verdict.Detail}");
-        Assert.Equal(detail, verdict.Detail);
-    }
-
-    private static void AssertFail(RuleVerdict verdict, string detail)
-    {
-        Assert.False(verdict.Passed, $"{verdict.Name} passed: {verdict.Detail}");
-        Assert.Equal(detail, verdict.Detail);
-    }
 
     // ---- which rules are judged ----
 
