@@ -107,8 +107,11 @@ internal sealed class GitRecords(AbsolutePath repository, string remote, string 
         }
     }
 
+    /// <summary>Git never asks for a password here: a job without credentials fails at once instead of hanging on a prompt.</summary>
+    private static readonly Dictionary<string, string?> NoPrompt = new() { ["GIT_TERMINAL_PROMPT"] = "0" };
+
     private BlockingProcessResult Git(IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
-        BlockingProcess.Run("git", arguments, repository, environment)
+        BlockingProcess.Run("git", arguments, repository, environment is null ? NoPrompt : new Dictionary<string, string?>(environment) { ["GIT_TERMINAL_PROMPT"] = "0" })
         ?? throw new ReleaseRefusedException("Refused: git could not be started; the delivery records live on a git ref.");
 
     private static string Must(BlockingProcessResult result, string step) => result.ExitCode == 0
