@@ -22,7 +22,7 @@ public sealed class ApprovalIdentityTests
         var authorKey = await keys.NewAsync("author");
         var reviewerKey = await keys.NewAsync("reviewer");
         var malloryKey = await keys.NewAsync("mallory");
-        using var repo = await DeliveryRepo.CreateAsync(policy: """new ReleasePolicy().RequireSignedApprovals("build/allowed-signers").ApproverMustNotBeAuthor()""");
+        using var repo = await DeliveryRepo.CreateAsync(policy: """new ReleasePolicy().RequireSignedApprovals("build/allowed-signers").ApproverMustNotBeAuthor()""", packed: false);
         File.WriteAllText(
             repo.Repository.Path("build/allowed-signers"),
             $"{SshKeys.AllowedSigner(DeliveryRepo.Author, authorKey)}\n{SshKeys.AllowedSigner(DeliveryRepo.Approver, reviewerKey)}\n");
@@ -66,7 +66,7 @@ public sealed class ApprovalIdentityTests
     [Fact]
     public async Task A_GitHub_login_cannot_approve_a_commit_its_noreply_address_wrote()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ApproverMustNotBeAuthor()");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ApproverMustNotBeAuthor()", packed: false);
         await CommitAsAsync(repo, OctocatNoReply);
         var commit = (await repo.GitAsync("rev-parse", "HEAD"))[..12];
 
@@ -84,7 +84,7 @@ public sealed class ApprovalIdentityTests
     [Fact]
     public async Task Whoever_started_the_run_on_a_CI_host_cannot_approve_it_even_on_a_laptop_that_claims_to_be_one()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ApproverMustNotBeAuthor()");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ApproverMustNotBeAuthor()", packed: false);
 
         var result = await repo.RunAsync(OnGitHub("release-manager"), "Release", "--approve");
 
@@ -97,7 +97,7 @@ public sealed class ApprovalIdentityTests
     [Fact]
     public async Task The_author_of_any_commit_since_the_last_release_cannot_approve_the_next_release()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ApproverMustNotBeAuthor()");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ApproverMustNotBeAuthor()", packed: false);
         await repo.GitAsync("tag", "1.0.0");
         ShouldBeReleased(await repo.RunAsync(DeliveryRepo.As(DeliveryRepo.Approver), "Release", "--approve"), repo);
         var released = (await repo.GitAsync("rev-parse", "HEAD"))[..12];
@@ -120,7 +120,7 @@ public sealed class ApprovalIdentityTests
     [Fact]
     public async Task A_rollback_needs_a_new_approval_because_the_release_it_goes_back_to_spent_the_first()
     {
-        using var repo = await DeliveryRepo.CreateAsync();
+        using var repo = await DeliveryRepo.CreateAsync(packed: false);
         await repo.GitAsync("tag", "1.0.0");
         ShouldBeReleased(await repo.RunAsync(DeliveryRepo.As(DeliveryRepo.Approver), "Release", "--approve"), repo);
         File.AppendAllText(repo.Repository.Path("src/App/Greeting.cs"), "// 1.1.0\n");
@@ -146,7 +146,7 @@ public sealed class ApprovalIdentityTests
     [Fact]
     public async Task Override_freeze_by_an_identity_the_policy_does_not_list_is_refused_naming_who_may()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().BreakGlassBy(\"oncall@example.com\")" + ReleaseRuleTests.FreezeAroundNow);
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().BreakGlassBy(\"oncall@example.com\")" + ReleaseRuleTests.FreezeAroundNow, packed: false);
 
         var result = await repo.RunAsync(DeliveryRepo.As(DeliveryRepo.Author), "Release", "--override-freeze", "INC-9 I am in a hurry");
 

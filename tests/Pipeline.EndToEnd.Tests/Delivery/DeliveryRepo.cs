@@ -33,9 +33,13 @@ public sealed class DeliveryRepo : IDisposable
     /// <param name="policy">The C# expression of Release's policy.</param>
     /// <param name="production">Calls appended to <c>ProductionEnvironment()</c>, e.g. <c>.DeploysWith(...)</c>.</param>
     /// <param name="extra">Declarations appended to the script.</param>
-    public static async Task<DeliveryRepo> CreateAsync(string policy = "new ReleasePolicy()", string production = "", string extra = "")
+    /// <param name="packed">
+    /// Package packs the library with <c>dotnet pack</c> (what a real candidate is); false copies its source into the
+    /// package folder instead, for tests about records and people rather than packages, which then need no build.
+    /// </param>
+    public static async Task<DeliveryRepo> CreateAsync(string policy = "new ReleasePolicy()", string production = "", string extra = "", bool packed = true)
     {
-        var repository = new DeliveryRepo(new TempRepo(Script(policy, production, extra)));
+        var repository = new DeliveryRepo(new TempRepo(packed ? Script(policy, production, extra) : CopiedScript(policy, production, extra)));
         File.WriteAllText(repository.Repository.Path(".gitignore"), "artifacts/\nbin/\nobj/\n");
         repository.Repository.CreateFolder("src/App");
         File.WriteAllText(repository.Repository.Path("src/App/App.csproj"), """
@@ -83,6 +87,40 @@ public sealed class DeliveryRepo : IDisposable
             }
 
             Console.WriteLine($"smoke: {Path.GetFileName(nupkg)} holds App.dll");
+            return Task.CompletedTask;
+        });
+        var production = ProductionEnvironment(){{production}};
+        var publishQa = Target("PublishQa").DependsOn(package).PublishesTo(qa, packages);
+        var release = Target("Release").DependsOn(publishQa).Promotes(qa, production, {{policy}});
+        Default(publishQa);
+        {{extra}}
+        """;
+
+    /// <summary>The build script whose Package copies the library's source and version (no <c>dotnet pack</c>): the same targets and environments.</summary>
+    public static string CopiedScript(string policy, string production, string extra) => $$"""
+        var packages = Root / "artifacts" / "packages";
+        var package = Target("Package").Executes(() =>
+        {
+            if (Directory.Exists(packages))
+            {
+                Directory.Delete(packages, recursive: true);
+            }
+
+            Directory.CreateDirectory(packages);
+            File.Copy(Root / "src/App/Greeting.cs", packages / "Greeting.cs");
+            File.WriteAllText(packages / "version.txt", Version.ToNormalizedString());
+            WriteReleaseManifest(packages);
+        });
+
+        var qa = QaEnvironment().Check("smoke", (deployment, ct) =>
+        {
+            var source = File.ReadAllText(Path.Combine(deployment.Location!, "Greeting.cs"));
+            if (!source.Contains("Hello, "))
+            {
+                throw new InvalidOperationException("Greeting.cs is not in the deployed package");
+            }
+
+            Console.WriteLine("smoke: the deployed package holds Greeting.cs");
             return Task.CompletedTask;
         });
         var production = ProductionEnvironment(){{production}};

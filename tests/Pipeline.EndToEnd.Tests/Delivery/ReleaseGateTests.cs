@@ -14,7 +14,7 @@ public sealed class ReleaseGateTests
     [Fact]
     public async Task Release_mode_from_the_environment_or_the_option_cannot_weaken_a_continuous_delivery_script()
     {
-        using var repo = await DeliveryRepo.CreateAsync();
+        using var repo = await DeliveryRepo.CreateAsync(packed: false);
 
         var fromVariable = await repo.RunAsync(new Dictionary<string, string?> { ["PIPELINE_RELEASE_MODE"] = "deployment" }, "Release");
 
@@ -31,7 +31,7 @@ public sealed class ReleaseGateTests
     [Fact]
     public async Task Without_allow_refs_only_the_default_branch_or_a_semver_tag_releases_and_a_pull_request_never()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()", packed: false);
         await repo.GitAsync("checkout", "--quiet", "-b", "feature/x");
 
         var fromFeature = await repo.RunAsync("Release");
@@ -70,7 +70,7 @@ public sealed class ReleaseGateTests
         using var repo = await DeliveryRepo.CreateAsync(
             policy: "new ReleasePolicy().ContinuousDeployment()",
             production: """.DeploysWith(Deployers.Custom("upload", (d, ct) => throw new InvalidOperationException($"the server refused token {Environment.GetEnvironmentVariable("PIPELINE_DEPLOY_TOKEN")}")))""",
-            extra: """var token = Secret("deploy-token", "Token of the production server.");""");
+            extra: """var token = Secret("deploy-token", "Token of the production server.");""", packed: false);
 
         var result = await repo.RunAsync(new Dictionary<string, string?> { ["PIPELINE_DEPLOY_TOKEN"] = token }, "Release");
 
@@ -98,7 +98,7 @@ public sealed class ReleaseGateTests
             production: """
                 .DeploysWith(Deployers.Custom("current", (d, ct) => File.WriteAllTextAsync(Root / "artifacts" / "current", d.Version, ct)))
                 .Check("health", (d, ct) => File.Exists(Root / "artifacts" / "unhealthy") ? throw new InvalidOperationException("health answers 503") : Task.CompletedTask)
-                """);
+                """, packed: false);
         await repo.GitAsync("tag", "1.0.0");
         var first = await repo.RunAsync("Release");
         first.ShouldExitWith(0);

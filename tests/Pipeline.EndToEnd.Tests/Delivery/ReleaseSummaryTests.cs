@@ -14,7 +14,7 @@ public sealed class ReleaseSummaryTests
     [Fact]
     public async Task The_job_summary_and_summary_md_show_the_release_decision_with_every_verdict_and_the_approver()
     {
-        using var repo = await DeliveryRepo.CreateAsync();
+        using var repo = await DeliveryRepo.CreateAsync(packed: false);
         using var host = new TempRepo(script: null);
         (await repo.RunAsync()).ShouldExitWith(0);
         var evidence = Records(repo, "qa")[^1];

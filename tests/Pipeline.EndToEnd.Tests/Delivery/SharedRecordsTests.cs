@@ -15,7 +15,7 @@ public sealed partial class SharedRecordsTests
     [Fact]
     public async Task A_fresh_clone_at_an_older_tag_sees_the_history_and_refuses_the_downgrade()
     {
-        using var first = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()", extra: OnGit);
+        using var first = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()", extra: OnGit, packed: false);
         await first.GitAsync("tag", "v1.0.0");
         File.AppendAllText(first.Repository.Path("src/App/Greeting.cs"), "// 1.1.0\n");
         await first.CommitAllAsync("For 1.1.0");
@@ -55,7 +55,7 @@ public sealed partial class SharedRecordsTests
                 }
             }))
             """;
-        using var first = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer, extra: OnGit);
+        using var first = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer, extra: OnGit, packed: false);
         using var origin = await SharedOrigin.ForAsync(first);
         var second = await origin.CloneAsync();
         var finish = first.Repository.Path("artifacts/finish");

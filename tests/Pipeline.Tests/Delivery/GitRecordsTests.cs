@@ -64,7 +64,7 @@ public sealed class GitRecordsTests : IDisposable
     [Fact]
     public async Task Appends_racing_from_two_clones_all_land_in_one_verified_chain()
     {
-        const int PerClone = 5;
+        const int PerClone = 3;
         using var start = new ManualResetEventSlim();
         var writers = new[] { "a", "b" }.Select(clone => Task.Factory.StartNew(
             () =>
