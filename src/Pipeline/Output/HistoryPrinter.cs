@@ -69,6 +69,7 @@ internal static class HistoryPrinter
         {
             record.Comment,
             record.OverrideReason is null ? null : $"freeze overridden: {record.OverrideReason}",
+            record.Error,
             failed.Count > 0 ? $"failed: {string.Join(", ", failed)}" : null,
         }.OfType<string>());
     }

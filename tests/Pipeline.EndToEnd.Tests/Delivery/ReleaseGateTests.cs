@@ -87,6 +87,11 @@ public sealed class ReleaseGateTests
             $"Deploying {Text(production[0], "version")} {Text(production[0], "digest")} to production failed (recorded in its ledger): InvalidOperationException: the server refused token ****",
             result.AllOutput,
             StringComparison.Ordinal);
+
+        var history = await repo.RunAsync("--history", "production");
+        history.ShouldExitWith(0);
+        Assert.Contains(history.OutputLines, l => l.Contains("failed", StringComparison.Ordinal) && l.Contains("the server refused token ****", StringComparison.Ordinal));
+        history.OutputShouldNotContain(token);
     }
 
     [Fact]
