@@ -13,7 +13,7 @@ namespace Pipeline.Delivery;
 /// </summary>
 internal static class CandidateSelector
 {
-    public static Deployment? Select(DeliveryRun run, Promotion promotion)
+    public static async Task<Deployment?> SelectAsync(DeliveryRun run, Promotion promotion, CancellationToken cancellationToken)
     {
         var request = run.Request;
         if (request.RollbackTo is { } version)
@@ -23,7 +23,7 @@ internal static class CandidateSelector
                 .ToList();
             var match = released.Where(r => SameVersion(r.Version, version)).MaxBy(r => r.Time)
                 ?? throw new UsageException($"--rollback-to {version}: {promotion.Environment.Name} never received {version}. Released: {Known(released)}.");
-            return Open(run, match, promotion);
+            return await OpenAsync(run, match, promotion, cancellationToken).ConfigureAwait(false);
         }
 
         var evidence = run.LedgerOf(promotion.From).Read().Records.Where(r => r.Kind == LedgerRecordKind.Qa).ToList();
@@ -31,21 +31,28 @@ internal static class CandidateSelector
         {
             var match = evidence.Where(r => SameVersion(r.Version, wanted) || Digests(r.Digest, wanted)).MaxBy(r => r.Time)
                 ?? throw new UsageException($"--candidate {wanted}: {promotion.From.Name} has no record of it. Recorded: {Known(evidence)}.");
-            return Open(run, match, promotion);
+            return await OpenAsync(run, match, promotion, cancellationToken).ConfigureAwait(false);
         }
 
         // The commit and its version: tagging a checked commit (1.2.0) makes a new candidate, not the old pre-release.
         var commit = run.Build.Identity.Commit;
         var currentVersion = run.Build.Version.ToNormalizedString();
-        return evidence
+        var passed = evidence
             .Where(r => r.Outcome == LedgerOutcome.Passed && r.Commit is not null && r.Commit == commit && r.Version == currentVersion)
-            .OrderByDescending(r => r.Time)
-            .Select(r => Obtain(run, r.Digest, promotion, required: false))
-            .FirstOrDefault(c => c is not null);
+            .OrderByDescending(r => r.Time);
+        foreach (var record in passed)
+        {
+            if (await ObtainAsync(run, record.Digest, promotion, required: false, cancellationToken).ConfigureAwait(false) is { } candidate)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
-    private static Deployment Open(DeliveryRun run, LedgerRecord record, Promotion promotion) =>
-        Obtain(run, record.Digest, promotion, required: true)
+    private static async Task<Deployment> OpenAsync(DeliveryRun run, LedgerRecord record, Promotion promotion, CancellationToken cancellationToken) =>
+        await ObtainAsync(run, record.Digest, promotion, required: true, cancellationToken).ConfigureAwait(false)
         ?? throw new ReleaseRefusedException(
             $"Refused: the bytes of {record.Version} {record.Digest} are not in {run.Store.Root}, and no record of {promotion.From.Name} or {promotion.Environment.Name} keeps its manifest to read them back by; a candidate is never rebuilt for a release.");
 
@@ -54,7 +61,7 @@ internal static class CandidateSelector
     /// rollback, from the environment itself) and verified. Before anything runs, so the stages that would make a
     /// new candidate are skipped only when this one's bytes are here.
     /// </summary>
-    private static Deployment? Obtain(DeliveryRun run, string digest, Promotion promotion, bool required)
+    private static async Task<Deployment?> ObtainAsync(DeliveryRun run, string digest, Promotion promotion, bool required, CancellationToken cancellationToken)
     {
         var environment = promotion.Environment.Name;
         if (run.Store.Open(digest, environment) is { } stored)
@@ -63,7 +70,7 @@ internal static class CandidateSelector
         }
 
         return CandidateIndex.Find(run, digest, environment, promotion.From, promotion.Environment) is { } described
-            ? CandidateReadBack.FetchAsync(run, described, [promotion.From, promotion.Environment], required, CancellationToken.None).GetAwaiter().GetResult()
+            ? await CandidateReadBack.FetchAsync(run, described, [promotion.From, promotion.Environment], required, cancellationToken).ConfigureAwait(false)
             : null;
     }
 

@@ -10,7 +10,7 @@ namespace Pipeline.Delivery;
 /// </summary>
 internal static class DeliveryPlanning
 {
-    public static Dictionary<Target, string> Prepare(ExecutionPlan plan, DeliveryRun run)
+    public static async Task<Dictionary<Target, string>> PrepareAsync(ExecutionPlan plan, DeliveryRun run, CancellationToken cancellationToken)
     {
         var reasons = new Dictionary<Target, string>();
         var planned = plan.Order.Select(p => p.Target).ToHashSet();
@@ -22,7 +22,7 @@ internal static class DeliveryPlanning
 
         foreach (var promotion in promotions)
         {
-            if (CandidateSelector.Select(run, promotion) is not { } candidate)
+            if (await CandidateSelector.SelectAsync(run, promotion, cancellationToken).ConfigureAwait(false) is not { } candidate)
             {
                 continue;
             }

@@ -16,15 +16,15 @@ internal static class ReleaseLock
         var taken = slot.TryTake(purpose, TimeSpan.Zero, run.Clock, cancellationToken);
         if (taken is null && pass.Step.Policy.LockWait > TimeSpan.Zero)
         {
-            run.Report.WaitingForLock(pass, slot.Holder() ?? "unknown");
+            run.Report.WaitingForLock(pass, slot.Holder(run.Clock) ?? "unknown");
             taken = slot.TryTake(purpose, pass.Step.Policy.LockWait, run.Clock, cancellationToken);
         }
 
-        return new LockAttempt(taken, taken is null ? slot.Holder() ?? "unknown" : null);
+        return new LockAttempt(taken, taken is null ? slot.Holder(run.Clock) ?? "unknown" : null);
     }
 
     /// <summary>Who holds the lock right now, or null when it is free; takes and writes nothing (for <c>--dry-run</c>).</summary>
-    public static string? HeldBy(DeliveryRun run, DeliveryEnvironment environment) => run.Records.LockOf(environment).Holder();
+    public static string? HeldBy(DeliveryRun run, DeliveryEnvironment environment) => run.Records.LockOf(environment).Holder(run.Clock);
 }
 
 /// <summary>A lock taken (released on dispose), or, when <see cref="Lock"/> is null, who held it instead.</summary>

@@ -60,7 +60,7 @@ internal static class BuildInvocation
             run.Delivery = new DeliveryRun(build, WithModeFromEnvironment(options.Delivery, environment), run.Channel.Environment, report, time) { Secrets = secrets, Records = records };
             using (run.Enter())
             {
-                satisfied = options.ShowPlan ? [] : DeliveryPlanning.Prepare(plan, run.Delivery);
+                satisfied = options.ShowPlan ? [] : await DeliveryPlanning.PrepareAsync(plan, run.Delivery, CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is UsageException or PlanningException or BuildDefinitionException)

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Records;
 using Pipeline.EndToEnd.Tests.Infrastructure;
 
 namespace Pipeline.EndToEnd.Tests.Delivery;
@@ -158,16 +160,9 @@ public sealed class DeliveryRepo : IDisposable
             return [.. File.ReadAllLines(Repository.Path($".pipeline/records/{environment}/ledger.jsonl")).Where(l => l.Length > 0)];
         }
 
-        var start = new ProcessStartInfo("git", ["cat-file", "blob", $"refs/pipeline-fetched/origin/pipeline/records:{environment}/ledger.jsonl"])
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var git = Process.Start(start)!;
-        var text = git.StandardOutput.ReadToEnd();
-        git.WaitForExit();
-        return git.ExitCode == 0 ? [.. text.Split('\n').Where(l => l.Length > 0)] : [];
+        var onGit = $"{GitRecords.TrackingRef("origin", RecordsBackend.DefaultReference)}:{environment}/{Ledger.FileName}";
+        var shown = BlockingProcess.Run("git", ["cat-file", "blob", onGit], Root);
+        return shown is { ExitCode: 0 } ? [.. shown.StandardOutput.Split('\n').Where(l => l.Length > 0)] : [];
     }
 
     public async Task CommitAllAsync(string message)

@@ -45,21 +45,21 @@ public sealed partial class SharedRecordsTests
     [Fact]
     public async Task Two_clones_releasing_at_once_through_the_git_records_never_both_deploy()
     {
-        const string SlowDeployer = """
-            .DeploysWith(Deployers.Custom("slow", async (d, ct) =>
+        // The deployer says it started, then blocks opening a named pipe until the test opens it to write: the test,
+        // not a clock, decides when the first deployment ends.
+        const string HeldDeployer = """
+            .DeploysWith(Deployers.Custom("held", async (d, ct) =>
             {
                 Console.WriteLine($"deploying {d.Version}");
-                while (!File.Exists(Environment.GetEnvironmentVariable("FINISH_FILE")!))
-                {
-                    await Task.Delay(100, ct);
-                }
+                await Task.Run(() => File.ReadAllText(Environment.GetEnvironmentVariable("FINISH_PIPE")!), ct);
             }))
             """;
-        using var first = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer, extra: OnGit, packed: false);
+        using var first = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: HeldDeployer, extra: OnGit, packed: false);
         using var origin = await SharedOrigin.ForAsync(first);
         var second = await origin.CloneAsync();
-        var finish = first.Repository.Path("artifacts/finish");
-        var environment = new Dictionary<string, string?> { ["FINISH_FILE"] = finish };
+        var finish = Path.Combine(first.Repository.CreateFolder("artifacts"), "finish.pipe");
+        Assert.Equal(0, BlockingProcess.Run("mkfifo", [finish])?.ExitCode);
+        var environment = new Dictionary<string, string?> { ["FINISH_PIPE"] = finish };
 
         // Each runner makes its own candidate (packages are not byte-reproducible) and records it in the shared QA ledger.
         var secondCandidate = CandidateDigest(await second.RunAsync(environment, "PublishQa"));
@@ -74,7 +74,11 @@ public sealed partial class SharedRecordsTests
         Assert.False(rule.Passed, meanwhile.ToString());
         Assert.Contains($"process {releasing.ProcessId} on ", rule.Detail, StringComparison.Ordinal);
 
-        File.WriteAllText(finish, string.Empty);
+        using (var writer = new FileStream(finish, FileMode.Open, FileAccess.Write))
+        {
+            writer.WriteByte((byte)'\n');
+        }
+
         ReleaseTestKit.ShouldBeReleased(await releasing.Completion, first);
         var records = ReleaseTestKit.Records(first, "production").Select(r => $"{ReleaseTestKit.Text(r, "kind")} {ReleaseTestKit.Text(r, "outcome")}").ToList();
         Assert.Single(records, record => record == "release published");

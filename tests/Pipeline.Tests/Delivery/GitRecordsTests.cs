@@ -93,7 +93,7 @@ public sealed class GitRecordsTests : IDisposable
         var held = first.TryTake("release of 1.0.0", TimeSpan.Zero, TimeProvider.System, CancellationToken.None);
         Assert.NotNull(held);
         Assert.Null(second.TryTake("release of 1.1.0", TimeSpan.Zero, TimeProvider.System, CancellationToken.None));
-        Assert.Contains("release of 1.0.0", second.Holder(), StringComparison.Ordinal);
+        Assert.Contains("release of 1.0.0", second.Holder(TimeProvider.System), StringComparison.Ordinal);
 
         held!.Dispose();
         using var taken = second.TryTake("release of 1.1.0", TimeSpan.Zero, TimeProvider.System, CancellationToken.None);

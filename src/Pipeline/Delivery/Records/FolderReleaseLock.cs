@@ -6,5 +6,5 @@ internal sealed class FolderReleaseLock(string path) : IReleaseLock
     public IDisposable? TryTake(string purpose, TimeSpan wait, TimeProvider clock, CancellationToken cancellationToken) =>
         FileLock.Acquire(new LockRequest(path, wait, purpose), clock, cancellationToken);
 
-    public string? Holder() => FileLock.IsFree(path) ? null : FileLock.Holder(path) ?? "unknown";
+    public string? Holder(TimeProvider clock) => FileLock.IsFree(path) ? null : FileLock.Holder(path) ?? "unknown";
 }

@@ -23,8 +23,11 @@ internal sealed class GitRecords(AbsolutePath repository, string remote, string 
 
     public string Reference { get; } = reference;
 
-    /// <summary>Where the last fetched state is kept locally (never pushed; <c>--history</c> and people can read it).</summary>
-    private string Tracking => $"refs/pipeline-fetched/{Remote}/{Reference.Replace("refs/", string.Empty, StringComparison.Ordinal)}";
+    private string Tracking => TrackingRef(Remote, Reference);
+
+    /// <summary>Where the last fetched or pushed state of the records is kept locally (never pushed itself; people can read it).</summary>
+    public static string TrackingRef(string remote, string reference) =>
+        $"refs/pipeline-fetched/{remote}/{reference.Replace("refs/", string.Empty, StringComparison.Ordinal)}";
 
     public string Description => $"{Reference} on {Remote}";
 

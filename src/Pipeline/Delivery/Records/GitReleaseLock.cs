@@ -53,7 +53,7 @@ internal sealed class GitReleaseLock(GitRecords git, string environment) : IRele
         }
     }
 
-    public string? Holder() => Live(Claim(git.Fetch()), DateTimeOffset.UtcNow)?.Holder;
+    public string? Holder(TimeProvider clock) => Live(Claim(git.Fetch()), clock.GetUtcNow())?.Holder;
 
     private LockClaim? Claim(string? commit)
     {

@@ -7,5 +7,5 @@ internal interface IReleaseLock
     IDisposable? TryTake(string purpose, TimeSpan wait, TimeProvider clock, CancellationToken cancellationToken);
 
     /// <summary>Who holds it now, or null when it is free; takes and writes nothing (for <c>--dry-run</c>).</summary>
-    string? Holder();
+    string? Holder(TimeProvider clock);
 }
