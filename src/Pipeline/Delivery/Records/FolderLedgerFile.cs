@@ -75,7 +75,8 @@ internal sealed class FolderLedgerFile(AbsolutePath directory, AbsolutePath? leg
 
     private FileLock Lock(TimeProvider clock) =>
         FileLock.Acquire(new LockRequest(LedgerPath + ".lock", TimeSpan.FromMinutes(1), "reading or appending to the ledger"), clock, CancellationToken.None)
-        ?? throw new IOException($"The ledger {LedgerPath} stayed locked for a minute.");
+        ?? throw new IOException(
+            $"The ledger {LedgerPath} stayed locked for a minute (by {FileLock.Holder(LedgerPath + ".lock") ?? "another process"}); run again once that process has finished.");
 
     private LedgerHead? ReadHead()
     {

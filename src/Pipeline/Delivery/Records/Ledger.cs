@@ -52,7 +52,8 @@ internal sealed class Ledger(ILedgerFile file, string environment)
             }
         }
 
-        throw new IOException($"The ledger of {environment} ({Location}) changed under every one of {Attempts} attempts to append to it.");
+        throw new IOException(
+            $"The ledger of {environment} ({Location}) changed under every one of {Attempts} attempts to append to it: other runners keep appending. Nothing was recorded; run again.");
     }
 
     /// <summary>Every record, oldest first; a ledger whose chain breaks is a refusal naming the line.</summary>
