@@ -1,0 +1,159 @@
+using Pipeline.CiGeneration;
+using Pipeline.Delivery;
+using Pipeline.CiGeneration.GitLab;
+using Pipeline.EndToEnd.Tests.Hosts;
+using YamlDotNet.RepresentationModel;
+
+namespace Pipeline.Tests.CiGeneration.GitLab;
+
+public sealed class GitLabCiWriterTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+    private readonly GitLabCiWriter _writer = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Sample_delivery_pipeline_is_written_as_the_golden_gitlab_ci_file()
+    {
+        var text = _writer.Write(GitLabSamples.Delivery(_folder));
+
+        Snapshot.Verify(text, "gitlab-ci.yml");
+    }
+
+    [Fact]
+    public void The_same_script_is_written_as_the_same_bytes_with_LF_line_ends_only()
+    {
+        using var other = new TempDirectory();
+
+        var first = _writer.Write(GitLabSamples.Delivery(_folder));
+        var second = _writer.Write(GitLabSamples.Delivery(other));
+
+        Assert.Equal(first, second);
+        Assert.DoesNotContain('\r', first);
+        Assert.EndsWith("\n", first, StringComparison.Ordinal);
+        Assert.False(first.EndsWith("\n\n", StringComparison.Ordinal), "The file ends in exactly one line feed.");
+    }
+
+    [Fact]
+    public void Merge_request_pipelines_build_and_test_but_never_reach_qa_or_release()
+    {
+        var jobs = Jobs(_writer.Write(GitLabSamples.Delivery(_folder)));
+
+        Assert.False(jobs["build"].Children.ContainsKey("rules"), "The build job runs in every pipeline, merge requests included.");
+        foreach (var deploying in new[] { "publish-qa", "release" })
+        {
+            var first = (YamlMappingNode)((YamlSequenceNode)jobs[deploying]["rules"]).Children[0];
+            Assert.Equal(GitLabRules.MergeRequestEvent, first["if"].ToString());
+            Assert.Equal("never", first["when"].ToString());
+        }
+    }
+
+    [Fact]
+    public void Release_a_person_approves_is_a_manual_job_in_its_environment_that_passes_approve_and_blocks_what_follows()
+    {
+        var release = Jobs(_writer.Write(GitLabSamples.Delivery(_folder)))["release"];
+
+        var started = (YamlMappingNode)((YamlSequenceNode)release["rules"]).Children[^1];
+        Assert.Equal("manual", started["when"].ToString());
+        Assert.Equal("false", started["allow_failure"].ToString());
+        Assert.Equal("production", ((YamlMappingNode)release["environment"])["name"].ToString());
+        Assert.Equal("production", release["resource_group"].ToString());
+        Assert.Equal("./build.sh Release --skip Compile Test Package PublishQa --approve", Script(release)[^1]);
+    }
+
+    [Fact]
+    public void Continuous_deployment_releases_without_a_manual_job_or_an_approval()
+    {
+        var release = Jobs(_writer.Write(GitLabSamples.Delivery(_folder, new ReleasePolicy().ContinuousDeployment())))["release"];
+
+        var rules = ((YamlSequenceNode)release["rules"]).Children.Cast<YamlMappingNode>().ToList();
+        Assert.DoesNotContain(rules, r => r.Children.TryGetValue("when", out var when) && when.ToString() == "manual");
+        Assert.Equal("./build.sh Release --skip Compile Test Package PublishQa", Script(release)[^1]);
+        Assert.Equal("production", release["resource_group"].ToString());
+    }
+
+    [Fact]
+    public void The_candidate_is_verified_against_the_uploading_jobs_digest_before_qa_runs()
+    {
+        var jobs = Jobs(_writer.Write(GitLabSamples.Delivery(_folder)));
+
+        var build = jobs["build"];
+        Assert.Equal(["artifacts/packages"], ((YamlSequenceNode)((YamlMappingNode)build["artifacts"])["paths"]).Select(p => p.ToString()));
+        Assert.Equal("artifacts/pipeline.env", ((YamlMappingNode)((YamlMappingNode)build["artifacts"])["reports"])["dotenv"].ToString());
+        var publishQa = jobs["publish-qa"];
+        var need = (YamlMappingNode)Assert.Single((YamlSequenceNode)publishQa["needs"]);
+        Assert.Equal("build", need["job"].ToString());
+        Assert.Equal("true", need["artifacts"].ToString());
+        Assert.Equal(
+            ["./build.sh --check-ci", "./build.sh --verify-artifact artifacts/packages --expect-digest \"$candidate_digest\"", "./build.sh PublishQa --skip Compile Test Package"],
+            Script(publishQa));
+    }
+
+    [Fact]
+    public void A_partitioned_target_fans_out_as_parallel_copies_whose_results_the_merging_job_downloads()
+    {
+        var results = new CiArtifact("partition-test", "artifacts/partitions", "test", IsCandidate: false);
+        var pipeline = new CiPipeline
+        {
+            ScriptPath = "build/build.csx",
+            DefaultBranch = "main",
+            Triggers = CiTrigger.Defaults,
+            HasGlobalJson = false,
+            NuGetCacheKeyFiles = ["**/*.csproj"],
+            Jobs =
+            [
+                new CiJob { Id = "test", Targets = ["Test"], Partition = new CiPartition("Test", 4), Uploads = [results], RunsOnPullRequests = true },
+                new CiJob { Id = "build", Targets = ["Package"], Satisfied = ["Test"], Needs = ["test"], Downloads = [results], RunsOnPullRequests = true },
+            ],
+        };
+
+        var jobs = Jobs(_writer.Write(pipeline));
+
+        Assert.Equal("4", jobs["test"]["parallel"].ToString());
+        Assert.Equal("./build.sh Test --partition $CI_NODE_INDEX/$CI_NODE_TOTAL", Script(jobs["test"])[^1]);
+        var artifacts = (YamlMappingNode)jobs["test"]["artifacts"];
+        Assert.Equal("partition-test-$CI_NODE_INDEX", artifacts["name"].ToString());
+        Assert.Equal("always", artifacts["when"].ToString());
+        var need = (YamlMappingNode)Assert.Single((YamlSequenceNode)jobs["build"]["needs"]);
+        Assert.Equal("test", need["job"].ToString());
+        Assert.Equal("true", need["artifacts"].ToString());
+        Assert.Equal(["./build.sh --check-ci", "./build.sh Package --skip Test"], Script(jobs["build"]));
+        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", ((YamlMappingNode)Root(_writer.Write(pipeline))["default"])["image"].ToString());
+    }
+
+    [Theory]
+    [InlineData("v*", "/^v.*$/")]
+    [InlineData("release/*", "/^release\\/.*$/")]
+    [InlineData("v1.?", "/^v1\\..$/")]
+    public void Glob_patterns_become_anchored_regular_expressions(string glob, string regex) =>
+        Assert.Equal(regex, GitLabRules.GlobRegex(glob));
+
+    [Fact]
+    public void Workflow_starts_pipelines_only_for_the_declared_triggers()
+    {
+        var build = new Build(AbsolutePath.From(_folder.Path));
+        build.Default(build.Target("Compile"));
+        build.Ci.GitLab("registry.example.com/dotnet:10").OnPush("release/*").OnVersionTags("v*");
+
+        var root = Root(_writer.Write(CiPipelinePlanner.Plan(build, "build/build.csx", "main")));
+
+        var rules = ((YamlSequenceNode)((YamlMappingNode)root["workflow"])["rules"]).Children.Cast<YamlMappingNode>().Select(r => r["if"].ToString());
+        Assert.Equal(["$CI_PIPELINE_SOURCE == \"push\" && $CI_COMMIT_BRANCH =~ /^release\\/.*$/", "$CI_COMMIT_TAG =~ /^v.*$/"], rules);
+        Assert.Equal("registry.example.com/dotnet:10", ((YamlMappingNode)root["default"])["image"].ToString());
+    }
+
+    private static YamlMappingNode Root(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return (YamlMappingNode)stream.Documents.Single().RootNode;
+    }
+
+    private static Dictionary<string, YamlMappingNode> Jobs(string text) =>
+        Root(text).Children
+            .Where(c => c.Value is YamlMappingNode job && job.Children.ContainsKey("script"))
+            .ToDictionary(c => c.Key.ToString(), c => (YamlMappingNode)c.Value);
+
+    private static List<string> Script(YamlMappingNode job) => [.. ((YamlSequenceNode)job["script"]).Select(s => s.ToString())];
+}
