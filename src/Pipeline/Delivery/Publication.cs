@@ -26,7 +26,7 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
         var passed = checks.All(c => c.Passed);
         var actor = await Approver.FindAsync(run.Build.Host, run.Environment, run.Build.Root, cancellationToken).ConfigureAwait(false) ?? RecordStamp.Nobody;
         var evidence = new RecordStamp(candidate, actor, run.Build.Identity).Record(LedgerRecordKind.Qa, passed ? LedgerOutcome.Passed : LedgerOutcome.Failed, run.Now);
-        run.LedgerOf(Environment).Append(evidence with { Checks = checks, Stages = Stages(run), Location = deployed.Location }, run.Clock, run.Secrets);
+        run.LedgerOf(Environment).Append(evidence with { Checks = checks, Stages = Stages(run, candidate), Location = deployed.Location }, run.Clock, run.Secrets);
         if (!passed)
         {
             throw new QaChecksFailedException(
@@ -39,8 +39,9 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
     }
 
     /// <summary>How every target this one depends on (directly or not) ended in this run: the candidate's provenance.</summary>
-    private Dictionary<string, StageResult> Stages(DeliveryRun run)
+    private Dictionary<string, StageResult> Stages(DeliveryRun run, Deployment candidate)
     {
+        var madeEarlierInThisRun = MadeEarlierInThisRun(run, candidate);
         var stages = new Dictionary<string, StageResult>(StringComparer.Ordinal);
         var pending = new Stack<Target>(Target.Dependencies);
         while (pending.TryPop(out var stage))
@@ -50,7 +51,10 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
                 continue;
             }
 
-            stages[stage.Name] = Describe(run.ResultOf(stage));
+            var result = run.ResultOf(stage);
+            stages[stage.Name] = madeEarlierInThisRun is not null && result is { Outcome: TargetOutcome.Skipped, Reason: "--skip" }
+                ? new(StageStatus.RanInEarlierJob, madeEarlierInThisRun)
+                : Describe(result);
             foreach (var dependency in stage.Dependencies)
             {
                 pending.Push(dependency);
@@ -58,6 +62,20 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
         }
 
         return stages;
+    }
+
+    /// <summary>
+    /// The CI run, when an earlier job of it made the candidate from this commit (its manifest says so): generated CI
+    /// jobs pass <c>--skip</c> for the stages such a job ran, and the candidate they publish is its verified artifact.
+    /// </summary>
+    private static string? MadeEarlierInThisRun(DeliveryRun run, Deployment candidate)
+    {
+        var identity = run.Build.Identity;
+        var manifest = candidate.Manifest;
+        return !identity.IsLocal && identity.BuildUrl is { Length: > 0 } url && manifest.RunUrl == url &&
+            manifest.Commit is not null && manifest.Commit == identity.Commit && !manifest.Dirty
+            ? url
+            : null;
     }
 
     private static StageResult Describe(TargetResult? result) => result switch

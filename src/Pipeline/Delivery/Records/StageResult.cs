@@ -21,6 +21,12 @@ internal enum StageStatus
 
     Cancelled,
 
+    /// <summary>
+    /// Skipped with <c>--skip</c> in a CI job because an earlier job of the same CI run ran it and made the candidate
+    /// (its manifest names this run and commit): how generated CI jobs split one build. <see cref="StageResult.Detail"/> is the run.
+    /// </summary>
+    RanInEarlierJob,
+
     /// <summary>Text this version does not know (a ledger edited by hand); kept as written in <see cref="StageResult.Detail"/>.</summary>
     Unknown,
 }
@@ -36,12 +42,15 @@ internal sealed record StageResult(StageStatus Status, string? Detail = null)
 {
     private const string SkippedPrefix = "Succeeded (skipped: ";
 
-    /// <summary>Good evidence: succeeded, or skipped by its own condition rather than by <c>--skip</c>.</summary>
-    public bool CountsAsSucceeded => Status is StageStatus.Succeeded or StageStatus.SkippedByCondition;
+    private const string EarlierJobPrefix = "Succeeded (in an earlier job of ";
+
+    /// <summary>Good evidence: succeeded (here or in an earlier job of the same CI run), or skipped by its own condition rather than by <c>--skip</c>.</summary>
+    public bool CountsAsSucceeded => Status is StageStatus.Succeeded or StageStatus.SkippedByCondition or StageStatus.RanInEarlierJob;
 
     public override string ToString() => Status switch
     {
         StageStatus.SkippedByCondition => $"{SkippedPrefix}{Detail})",
+        StageStatus.RanInEarlierJob => $"{EarlierJobPrefix}{Detail})",
         StageStatus.SkippedOnRequest => "Skipped (--skip)",
         StageStatus.FailureAllowed => "Failed (failure allowed)",
         StageStatus.Unknown => Detail ?? string.Empty,
@@ -54,6 +63,11 @@ internal sealed record StageResult(StageStatus Status, string? Detail = null)
         if (text.StartsWith(SkippedPrefix, StringComparison.Ordinal) && text.EndsWith(')'))
         {
             return new StageResult(StageStatus.SkippedByCondition, text[SkippedPrefix.Length..^1]);
+        }
+
+        if (text.StartsWith(EarlierJobPrefix, StringComparison.Ordinal) && text.EndsWith(')'))
+        {
+            return new StageResult(StageStatus.RanInEarlierJob, text[EarlierJobPrefix.Length..^1]);
         }
 
         var known = new[] { StageStatus.Succeeded, StageStatus.SkippedOnRequest, StageStatus.FailureAllowed, StageStatus.NotRun, StageStatus.Cancelled }
