@@ -64,7 +64,7 @@ internal sealed class GitLabCiWriter : ICiFileWriter
         pipeline.Images.GetValueOrDefault(Host) ?? $"{SdkImage}:{pipeline.SdkChannel ?? DefaultSdkChannel}";
 
     private static YamlMappingNode Cache(CiPipeline pipeline) => Map(
-        ("key", Map(("files", Seq([.. pipeline.NuGetCacheKeyFiles.Take(CacheKeyFileLimit)])))),
+        ("key", Map(("files", Seq([.. pipeline.NuGetCacheKeyFiles.Take(CacheKeyFileLimit)])), ("prefix", Scalar("nuget")))),
         ("paths", Seq(NuGetPackages)));
 
     private IReadOnlyList<string> Comment(CiPipeline pipeline)

@@ -21,7 +21,7 @@ internal static class GitLabSettings
             lines.Add(
                 $"Settings > CI/CD > Protected environments: protect '{environment}'; 'Allowed to deploy': only the people who may release " +
                 (job.Deployment!.RequiresApproval
-                    ? $"(starting the manual job '{job.Id}' is the approval Pipeline records, as GITLAB_USER_LOGIN)."
+                    ? $"(starting the manual job '{job.Id}' is the approval: Pipeline records the user who started it)."
                     : "(the policy deploys without a person).") +
                 " For approvals by others, add approval rules there and leave 'Allow pipeline triggerer to approve deployment' off.");
         }
