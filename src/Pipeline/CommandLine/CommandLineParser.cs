@@ -22,9 +22,10 @@ internal static class CommandLineParser
         var summaryJson = new Option<string>("--summary-json");
         var host = new Option<string>("--host");
         var parallel = new Option<string>("--parallel") { Arity = ArgumentArity.ExactlyOne };
+        var partition = new Option<string>(PartitionArgument.Option);
         var delivery = new DeliveryOptions();
 
-        var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host };
+        var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host, partition };
         delivery.AddTo(command);
         var parameterOptions = parameters.ToDictionary(p => p, ParameterOption);
         foreach (var option in parameterOptions.Values)
@@ -66,6 +67,7 @@ internal static class CommandLineParser
             SummaryJsonPath = result.GetValue(summaryJson),
             Host = result.GetValue(host),
             Parallelism = ParseParallelism(result.GetValue(parallel)),
+            Partition = PartitionArgument.Parse(result.GetValue(partition)),
             Delivery = delivery.Read(result),
             History = result.GetValue(delivery.History),
             ParameterValues = parameterOptions
