@@ -14,7 +14,21 @@ internal sealed class PartitionFanIn(RunContext run)
     public TargetResult? Settle(Target target)
     {
         var count = target.PartitionCount;
-        var countsFound = count > 1 ? PartitionFiles.CountsFound(run.Root, target) : new HashSet<int>();
+        if (count == 1)
+        {
+            return null;
+        }
+
+        IReadOnlySet<int> countsFound;
+        try
+        {
+            countsFound = PartitionFiles.CountsFound(run.Root, target);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new TargetResult(target, TargetOutcome.Failed, TimeSpan.Zero, $"the partition results in artifacts/partitions could not be listed: {exception.Message}", target.FailureAllowed);
+        }
+
         if (countsFound.Count == 0)
         {
             return null;
@@ -35,7 +49,7 @@ internal sealed class PartitionFanIn(RunContext run)
                     slices.Add(slice);
                     if (!slice.DidItsShare)
                     {
-                        problems.Add($"partition {slice.Slice} {PartitionFiles.OutcomeName(slice.Outcome).Replace('-', ' ')}{(slice.Reason is { Length: > 0 } reason ? $": {reason}" : string.Empty)}");
+                        problems.Add(WhatWentWrong(slice));
                     }
                 }
             }
@@ -61,5 +75,14 @@ internal sealed class PartitionFanIn(RunContext run)
             ? string.Empty
             : $" (results found for {string.Join(" and ", otherCounts.Select(c => $"{c} partitions"))}, but {target.Name} declares Partition({count}))";
         return new TargetResult(target, TargetOutcome.Failed, longest, $"{string.Join("; ", problems)}{stale}", target.FailureAllowed) { Partitions = slices };
+    }
+
+    /// <summary><c>partition 2/4 failed: InvalidOperationException: …</c>, <c>partition 2/4 not run: Compile failed</c>.</summary>
+    private static string WhatWentWrong(PartitionResult slice)
+    {
+        var outcome = PartitionFiles.OutcomeName(slice.Outcome).Replace('-', ' ');
+        return slice.Reason is { Length: > 0 } reason && reason != outcome
+            ? $"partition {slice.Slice} {outcome}: {reason}"
+            : $"partition {slice.Slice} {outcome}";
     }
 }
