@@ -181,6 +181,7 @@ internal static class BuildInvocation
         {
             exitCode = exitCode == ExitCodes.Success ? ExitCodes.ReportNotWritten : exitCode;
         }
+
         if (options.SummaryJsonPath is { } path)
         {
             try
