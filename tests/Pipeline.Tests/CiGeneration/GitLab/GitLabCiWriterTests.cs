@@ -93,33 +93,25 @@ public sealed class GitLabCiWriterTests : IDisposable
     [Fact]
     public void A_partitioned_target_fans_out_as_parallel_copies_whose_results_the_merging_job_downloads()
     {
-        var results = new CiArtifact("partition-test", "artifacts/partitions", "test", IsCandidate: false);
-        var pipeline = new CiPipeline
-        {
-            ScriptPath = "build/build.csx",
-            DefaultBranch = "main",
-            Triggers = CiTrigger.Defaults,
-            HasGlobalJson = false,
-            NuGetCacheKeyFiles = ["**/*.csproj"],
-            Jobs =
-            [
-                new CiJob { Id = "test", Targets = ["Test"], Partition = new CiPartition("Test", 4), Uploads = [results], RunsOnPullRequests = true },
-                new CiJob { Id = "build", Targets = ["Package"], Satisfied = ["Test"], Needs = ["test"], Downloads = [results], RunsOnPullRequests = true },
-            ],
-        };
+        var build = new Build(AbsolutePath.From(_folder.Path));
+        var test = build.Target("Test").Partition(4);
+        build.Default(build.Target("Package").DependsOn(test));
+        build.Ci.GitLab();
 
-        var jobs = Jobs(_writer.Write(pipeline));
+        var text = _writer.Write(CiPipelinePlanner.Plan(build, "build/build.csx", "main"));
 
+        var jobs = Jobs(text);
         Assert.Equal("4", jobs["test"]["parallel"].ToString());
         Assert.Equal("./build.sh Test --partition $CI_NODE_INDEX/$CI_NODE_TOTAL", Script(jobs["test"])[^1]);
         var artifacts = (YamlMappingNode)jobs["test"]["artifacts"];
         Assert.Equal("partition-test-$CI_NODE_INDEX", artifacts["name"].ToString());
         Assert.Equal("always", artifacts["when"].ToString());
+        Assert.Equal(["artifacts/partitions"], ((YamlSequenceNode)artifacts["paths"]).Select(p => p.ToString()));
         var need = (YamlMappingNode)Assert.Single((YamlSequenceNode)jobs["build"]["needs"]);
         Assert.Equal("test", need["job"].ToString());
         Assert.Equal("true", need["artifacts"].ToString());
         Assert.Equal(["./build.sh --check-ci", "./build.sh Package --skip Test"], Script(jobs["build"]));
-        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", ((YamlMappingNode)Root(_writer.Write(pipeline))["default"])["image"].ToString());
+        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", ((YamlMappingNode)Root(text)["default"])["image"].ToString());
     }
 
     [Theory]
