@@ -93,18 +93,7 @@ public sealed class GitLabPipelineTests : IDisposable
                 Ci.GitLab();
                 """,
             packed: false);
-        File.WriteAllText(repo.Repository.Path("build.sh"), $$"""
-            #!/usr/bin/env bash
-            # Starts the runner these tests were built with, as a repository's build.sh starts its own.
-            set -euo pipefail
-            root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-            exec '{{DotNetHost.Path}}' '{{PipelineRunner.RunnerAssembly}}' --script "$root/build/build.csx" "$@"
-
-            """.ReplaceLineEndings("\n"));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(repo.Repository.Path("build.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
+        RunnerBuildSh.WriteTo(repo.Root);
         File.AppendAllText(repo.Repository.Path(".gitignore"), ".gitlab-ci-local/\n.nuget/\n");
         await repo.CommitAllAsync("Add build.sh");
         return repo;
