@@ -21,6 +21,9 @@ internal sealed class GitLabCiWriter : ICiFileWriter
     /// <summary>The NuGet packages folder, inside the project directory because GitLab caches only paths there.</summary>
     public const string NuGetPackages = ".nuget/packages";
 
+    /// <summary>Top-level keys GitLab reads as configuration (and <c>pages</c>, the job that publishes GitLab Pages): no job may be named so.</summary>
+    private static readonly HashSet<string> ReservedNames = new(StringComparer.Ordinal) { "default", "include", "stages", "variables", "workflow", "image", "services", "cache", "types", "pages" };
+
     /// <summary>GitLab keys a cache on at most two files (<c>cache:key:files</c>).</summary>
     private const int CacheKeyFileLimit = 2;
 
@@ -31,6 +34,12 @@ internal sealed class GitLabCiWriter : ICiFileWriter
     public string Write(CiPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        if (pipeline.Jobs.FirstOrDefault(j => ReservedNames.Contains(j.Id)) is { } reserved)
+        {
+            throw new BuildDefinitionException(
+                $"The CI job '{reserved.Id}' (targets {string.Join(", ", reserved.Targets)}) has a name GitLab reserves for its own '{reserved.Id}:' key: name the job with Ci.Job(\"another-name\", ...).");
+        }
+
         var jobs = pipeline.Jobs.Select(ApprovedByStartingIt).ToList();
         var image = DefaultImage(pipeline);
         var root = Map(
@@ -85,10 +94,14 @@ internal sealed class GitLabCiWriter : ICiFileWriter
             ]);
         }
 
-        lines.AddRange([
-            "",
-            $"Jobs that make a candidate export its digest in {GitLabCi.DotEnvPath} (a dotenv report); the jobs that download it verify the bytes against it.",
-        ]);
+        if (pipeline.Jobs.Any(j => j.Outputs.Count > 0))
+        {
+            lines.AddRange([
+                "",
+                $"Jobs that make a candidate export its digest in {GitLabCi.DotEnvPath} (a dotenv report); the jobs that download it verify the bytes against it.",
+            ]);
+        }
+
         return lines;
     }
 }

@@ -38,8 +38,8 @@ internal static class GitLabSettings
         if (pipeline.Jobs.Any(j => j.WritesRecords))
         {
             lines.Add(
-                $"Settings > CI/CD > Job token permissions: turn on 'Allow Git push requests to the repository' so jobs " +
-                $"{string.Join(", ", pipeline.Jobs.Where(j => j.WritesRecords).Select(j => j.Id))} can push the delivery records (by default {Delivery.RecordsBackend.DefaultReference}) with CI_JOB_TOKEN; " +
+                $"Settings > CI/CD > Job token permissions: turn on 'Allow Git push requests to the repository' so the jobs that deploy (" +
+                $"{string.Join(", ", pipeline.Jobs.Where(j => j.WritesRecords).Select(j => j.Id))}) can push the delivery records (by default {Delivery.RecordsBackend.DefaultReference}) with CI_JOB_TOKEN; " +
                 "or give them a project access token or deploy key with write access.");
         }
 

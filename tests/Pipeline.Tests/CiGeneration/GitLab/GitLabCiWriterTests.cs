@@ -114,6 +114,19 @@ public sealed class GitLabCiWriterTests : IDisposable
         Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0", ((YamlMappingNode)Root(text)["default"])["image"].ToString());
     }
 
+    [Fact]
+    public void A_job_named_like_a_gitlab_keyword_is_refused_with_the_way_to_rename_it()
+    {
+        var build = new Build(AbsolutePath.From(_folder.Path));
+        var site = build.Target("Site");
+        build.Target("Pages").DependsOn(site).PublishesTo(build.QaEnvironment("docs"), build.Root / "artifacts" / "site");
+        build.Ci.GitLab();
+
+        var refused = Assert.Throws<BuildDefinitionException>(() => _writer.Write(CiPipelinePlanner.Plan(build, "build/build.csx", "main")));
+
+        Assert.Equal("The CI job 'pages' (targets Pages) has a name GitLab reserves for its own 'pages:' key: name the job with Ci.Job(\"another-name\", ...).", refused.Message);
+    }
+
     [Theory]
     [InlineData("v*", "/^v.*$/")]
     [InlineData("release/*", "/^release\\/.*$/")]
