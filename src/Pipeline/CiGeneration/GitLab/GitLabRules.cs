@@ -21,7 +21,7 @@ internal static class GitLabRules
         {
             // GitLab would otherwise run a branch pipeline and a merge request pipeline for the same push.
             rules.Add(Map(
-                ("if", Scalar($"$CI_PIPELINE_SOURCE == \"push\" && $CI_COMMIT_BRANCH && $CI_COMMIT_BRANCH != $CI_DEFAULT_BRANCH && $CI_OPEN_MERGE_REQUESTS")),
+                ("if", Scalar("$CI_PIPELINE_SOURCE == \"push\" && $CI_COMMIT_BRANCH && $CI_COMMIT_BRANCH != $CI_DEFAULT_BRANCH && $CI_OPEN_MERGE_REQUESTS")),
                 ("when", Scalar("never"))));
         }
 
