@@ -28,7 +28,7 @@ internal static class DeploymentGate
         if (run.Request.DryRun)
         {
             var given = approving ? await ApprovalAsync(run, pass, stamp, run.Now, cancellationToken).ConfigureAwait(false) : null;
-            return await JudgeOnlyAsync(run, pass, given, hostReview, hostReview?.Approvals(stamp, given?.Time ?? run.Now) ?? [], cancellationToken).ConfigureAwait(false);
+            return await JudgeOnlyAsync(run, pass, stamp, given, hostReview, cancellationToken).ConfigureAwait(false);
         }
 
         using var held = ReleaseLock.Take(run, pass, cancellationToken);
@@ -58,7 +58,7 @@ internal static class DeploymentGate
         if (judgement.Refused)
         {
             recorder.Refusal(judgement);
-            throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: false) + hostReview?.WhenRefused(judgement.Verdicts));
+            throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: false, hostReview));
         }
 
         return await recorder.DeployAsync(judgement, cancellationToken).ConfigureAwait(false);
@@ -66,14 +66,15 @@ internal static class DeploymentGate
 
     /// <summary><c>--dry-run</c>: the verdicts as a real pass would judge them now, with nothing taken, written or deployed.</summary>
     private static async Task<Deployment> JudgeOnlyAsync(
-        DeliveryRun run, GatePass pass, LedgerRecord? approval, HostReview? hostReview, IReadOnlyList<LedgerRecord> hostApprovals, CancellationToken cancellationToken)
+        DeliveryRun run, GatePass pass, RecordStamp stamp, LedgerRecord? approval, HostReview? hostReview, CancellationToken cancellationToken)
     {
-        var facts = await ReleaseFactsGathering.GatherAsync(run, pass, approval?.Time ?? run.Now, cancellationToken, approval, hostApprovals).ConfigureAwait(false);
+        var now = approval?.Time ?? run.Now;
+        var facts = await ReleaseFactsGathering.GatherAsync(run, pass, now, cancellationToken, approval, hostReview?.Approvals(stamp, now)).ConfigureAwait(false);
         var judgement = Judgement.Of(facts with { LockHeldBy = ReleaseLock.HeldBy(run, pass.Environment) });
         run.Report.Verdicts(pass, judgement.Verdicts, dryRun: true);
         run.Report.Decided(ReleaseDecision.Of(pass, facts with { NewApproval = approval }, judgement, judgement.Refused ? ReleaseDecisionOutcome.WouldBeRefused : ReleaseDecisionOutcome.WouldPass));
         return judgement.Refused
-            ? throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: true) + hostReview?.WhenRefused(judgement.Verdicts))
+            ? throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: true, hostReview))
             : pass.Candidate;
     }
 
