@@ -142,6 +142,34 @@ public sealed class HostApprovalTests : IDisposable
         Assert.All(new[] { forbidden, malformed, unreachable }, TokenShouldStayHidden);
     }
 
+    [Fact]
+    public async Task GitHub_is_not_asked_when_the_release_needs_no_approval_the_host_keeps_no_reviews_or_no_token_is_given()
+    {
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()", packed: false);
+        _github.Answers(200, $"[{GitHubApiServer.Review("approved", "hubot", "production")}]");
+
+        // Continuous deployment needs no approval, so nobody's review is read or recorded.
+        var deployed = await repo.RunAsync(OnGitHub(startedBy: Octocat), "Release");
+        ShouldBeReleased(deployed, repo);
+
+        // Made stricter (continuous delivery), on Gitea (whose runner sets the GitHub variables too but ignores
+        // environments), or on GitHub without the token: no review is read, and an approval is missing as before.
+        var strict = new Dictionary<string, string?> { ["PIPELINE_RELEASE_MODE"] = "delivery" };
+        var onGitea = await repo.RunAsync(new Dictionary<string, string?>(OnGitHub(startedBy: Octocat).Concat(strict)) { ["GITEA_ACTIONS"] = "true" }, "Release");
+        var withoutToken = await repo.RunAsync(new Dictionary<string, string?>(OnGitHub(startedBy: Octocat).Concat(strict)) { ["PIPELINE_GITHUB_TOKEN"] = null }, "Release");
+
+        foreach (var refused in new[] { onGitea, withoutToken })
+        {
+            refused.ShouldExitWith(3);
+            refused.ShouldShowNoStackTrace();
+            Assert.False(Rule(refused, "approval").Passed, refused.ToString());
+            refused.OutputShouldNotContain("The GitHub environment");
+        }
+
+        Assert.Empty(_github.Requests);
+        Assert.DoesNotContain(Records(repo, "production"), r => Text(r, "kind") == "approval");
+    }
+
     /// <summary>
     /// A release job on GitHub Actions started by <paramref name="startedBy"/>, with the job's token, asking the
     /// loopback server (or <paramref name="apiUrl"/>) for run 4242 of octo/app.
