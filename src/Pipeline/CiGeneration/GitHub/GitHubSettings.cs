@@ -9,7 +9,7 @@ internal static class GitHubSettings
     public static IReadOnlyList<string> Of(CiPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        var lines = new List<string> { "Settings to apply in GitHub (a workflow file cannot hold them):" };
+        var lines = new List<string>();
         var writers = pipeline.Jobs.Where(j => j.WritesRecords).Select(j => j.Id).ToList();
         lines.Add(writers.Count == 0
             ? "- Settings > Actions > General > Workflow permissions: \"Read repository contents and packages permissions\"."
@@ -37,8 +37,9 @@ internal static class GitHubSettings
         }
 
         lines.Add(releases.Count == 0
-            ? "- Forgejo and Gitea Actions run this file too (older releases ignore concurrency: and permissions:)."
-            : $"- Forgejo and Gitea Actions run this file too but ignore environment: (so its reviewers and branch rules), older releases concurrency: and permissions: too: there the script's release policy is the only gate (approve with ./build.sh {string.Join(' ', releases[0].Targets)} --approve, then run {releases[0].Id} again).");
+            ? "- Forgejo and Gitea Actions run this file too."
+            : "- Forgejo and Gitea Actions run this file too but ignore environment: (so its reviewers and branch rules): there the script's release policy and the approvals it records are the only gate.");
+        lines.Add("- Gitea before 1.26 ignores concurrency: and permissions:, and before 1.23 cannot pass artifacts with actions/upload-artifact@v4.");
         return lines;
     }
 

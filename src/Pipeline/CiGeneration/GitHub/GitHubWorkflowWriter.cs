@@ -33,7 +33,7 @@ internal sealed class GitHubWorkflowWriter : ICiFileWriter
             // bash on every runner, Windows included, so ./build.sh and the quoting below mean the same everywhere.
             ("defaults", Map(("run", Map(("shell", Scalar("bash")))))),
             ("jobs", jobs));
-        return CiYaml.Write(workflow, [.. CiText.Header(pipeline), string.Empty, .. Settings(pipeline)]);
+        return CiYaml.Write(workflow, [.. CiText.Header(pipeline), string.Empty, "Settings to apply in GitHub (a workflow file cannot hold them):", .. Settings(pipeline)]);
     }
 
     public IReadOnlyList<string> Settings(CiPipeline pipeline) => GitHubSettings.Of(pipeline);
