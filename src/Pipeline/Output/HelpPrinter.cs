@@ -14,6 +14,7 @@ internal static class HelpPrinter
         ("--keep-going", "After a failure, run everything that does not depend on it."),
         ("--skip TARGET", "Leave a target out (repeatable or comma-separated); its dependents still run."),
         ("--only", "Run the named targets without their dependencies."),
+        ("--partition I/N", "Run slice I of N of the partitioned targets (CI's fan-out); without it they run whole."),
         ("--summary-json FILE", "Also write the run's summary as JSON to FILE."),
         ("--host NAME", "Talk to this CI host instead of the detected one (try its output locally); 'local' forces plain output."),
         ("--approve [--comment TEXT]", "Approve the candidate being released (recorded with who, when, its digest and the comment)."),
@@ -24,6 +25,9 @@ internal static class HelpPrinter
         ("--signing-key PATH", "The SSH key that signs --approve (else PIPELINE_SIGNING_KEY, else git's user.signingkey)."),
         ("--release-mode MODE", "delivery (a person approves) or deployment (no person), if the script allows it; also PIPELINE_RELEASE_MODE."),
         ("--history ENV [--json]", "Print an environment's ledger: what was deployed and released, when, by whom, from which commit."),
+        ("--generate-ci", "Write the CI files the script declares (GitHub Actions, GitLab CI, Azure Pipelines) and print the host settings they need."),
+        ("--check-ci", "Change nothing; exit 5 naming each generated CI file that is missing or stale, with a diff."),
+        ("--verify-artifact PATH --expect-digest D", "Check a downloaded candidate: its manifest has digest D and every file matches it (exit 3 if not)."),
     ];
 
     /// <param name="launcher">How the user starts the build (<c>./build.sh</c>, <c>./build.ps1</c>), for the usage line.</param>
