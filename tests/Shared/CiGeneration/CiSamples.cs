@@ -4,50 +4,18 @@ using Pipeline.Delivery;
 namespace Pipeline.Testing;
 
 /// <summary>
-/// Pipelines of several shapes for the CI writers' tests: built as a script would build them (a <see cref="Build"/>
-/// planned by <see cref="CiPipelinePlanner"/>), or as the model directly where the script cannot say it yet.
+/// Pipelines of several shapes for the CI writers' tests, built as a script builds them: a <see cref="Build"/>
+/// planned by <see cref="CiPipelinePlanner"/>.
 /// </summary>
 internal static class CiSamples
 {
     /// <summary>
-    /// Compile, Test (in four partitions) and Package in a build job, the candidate published to QA, then released
-    /// to production with continuous delivery by a target that requires a secret.
+    /// The delivery script of the README with its Test target in four partitions: a job per slice, merged by the
+    /// build job that packages the candidate, then QA and the release, which requires the feed's key; in a
+    /// repository that pins its SDK in global.json.
     /// </summary>
-    public static CiPipeline DeliveryWithPartitionedTests()
-    {
-        var candidate = new CiArtifact("candidate-qa", "artifacts/packages", "build", IsCandidate: true);
-        var partitions = new CiArtifact("partition-test", "artifacts/partitions", "test", IsCandidate: false);
-        KeyValuePair<string, string>[] records = [new("PIPELINE_RECORDS", "git")];
-        return new CiPipeline
-        {
-            ScriptPath = "build/build.csx",
-            DefaultBranch = "main",
-            Triggers = CiTrigger.Defaults,
-            HasGlobalJson = true,
-            SdkChannel = "10.0",
-            NuGetCacheKeyFiles = ["**/*.csproj", "**/*.props", "global.json"],
-            Jobs =
-            [
-                new CiJob { Id = "test", Targets = ["Test"], Partition = new CiPartition("Test", 4), Uploads = [partitions], RunsOnPullRequests = true },
-                new CiJob
-                {
-                    Id = "build", Targets = ["Package"], Satisfied = ["Test"], Needs = ["test"], Downloads = [partitions], Uploads = [candidate],
-                    Outputs = [CiPipelinePlanner.CandidateDigestOutput], RunsOnPullRequests = true,
-                },
-                new CiJob
-                {
-                    Id = "publish-qa", Targets = ["PublishQa"], Satisfied = ["Compile", "Test", "Package"], Needs = ["build"], Downloads = [candidate],
-                    Deployment = new CiDeployment("qa", EnvironmentKind.Qa, false), WritesRecords = true, Variables = records,
-                },
-                new CiJob
-                {
-                    Id = "release", Targets = ["Release"], Satisfied = ["Compile", "Test", "Package", "PublishQa"], Needs = ["publish-qa"],
-                    Deployment = new CiDeployment("production", EnvironmentKind.Production, true), Secrets = ["PIPELINE_NUGET_API_KEY"],
-                    WritesRecords = true, Variables = records,
-                },
-            ],
-        };
-    }
+    public static CiPipeline DeliveryWithPartitionedTests() =>
+        PlannedDelivery(configure: (_, targets) => targets["Test"].Partition(4)) with { HasGlobalJson = true, SdkChannel = "10.0" };
 
     /// <summary>
     /// The delivery script of the README: Compile, Test, Package; PublishQa to QA; Release to production, which

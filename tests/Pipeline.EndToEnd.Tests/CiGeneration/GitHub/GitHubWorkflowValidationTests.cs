@@ -95,7 +95,7 @@ public sealed class GitHubWorkflowValidationTests
     {
         using var repository = new TempRepo("""
             var compile = Target("Compile").Executes(() => { });
-            var test = Target("Test").DependsOn(compile).Executes(() => { });
+            var test = Target("Test").DependsOn(compile).Partition(4).Executes(() => { });
             var package = Target("Package").DependsOn(test).Executes(() => WriteReleaseManifest(Root / "artifacts" / "packages"));
             var qa = QaEnvironment("qa");
             var production = ProductionEnvironment("production");
@@ -111,7 +111,9 @@ public sealed class GitHubWorkflowValidationTests
 
         Assert.True(lint.ExitCode == 0 && GitHubValidators.Passed(lint, 1), $"actionlint:{Environment.NewLine}{lint}");
         Assert.True(validation.ExitCode == 0 && validation.AllOutput.Trim().Length == 0, $"action-validator:{Environment.NewLine}{validation}");
-        Assert.Contains("PIPELINE_NUGET_API_KEY: ${{ secrets.PIPELINE_NUGET_API_KEY }}", repository.ReadText(GitHubValidators.WorkflowPath), StringComparison.Ordinal);
+        var workflow = repository.ReadText(GitHubValidators.WorkflowPath);
+        Assert.Contains("PIPELINE_NUGET_API_KEY: ${{ secrets.PIPELINE_NUGET_API_KEY }}", workflow, StringComparison.Ordinal);
+        Assert.Contains("partition: [1, 2, 3, 4]", workflow, StringComparison.Ordinal);
     }
 
     private static void WriteWorkflow(string repository, string text)
