@@ -49,7 +49,8 @@ internal static class GitHubSettings
         var readers = pipeline.Jobs.SelectMany(j => j.Secrets.Select(s => (Secret: s, Job: j))).GroupBy(x => x.Secret, StringComparer.Ordinal).ToList();
         var byEnvironment = readers
             .Where(g => g.All(x => x.Job.Deployment is { IsProduction: true }) && g.Select(x => x.Job.Deployment!.Environment).Distinct(StringComparer.Ordinal).Count() == 1)
-            .GroupBy(g => g.First().Job.Deployment!.Environment, StringComparer.Ordinal);
+            .GroupBy(g => g.First().Job.Deployment!.Environment, StringComparer.Ordinal)
+            .ToList();
         foreach (var environment in byEnvironment)
         {
             yield return ($"Settings > Environments > {environment.Key} > Environment secrets", [.. environment.Select(g => g.Key).Order(StringComparer.Ordinal)]);
