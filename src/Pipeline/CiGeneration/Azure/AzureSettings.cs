@@ -13,7 +13,7 @@ internal static class AzureSettings
         var lines = new List<string>();
         foreach (var job in pipeline.Jobs.Where(j => j.Deployment is not null))
         {
-            lines.AddRange(AzureStages.IsDeploymentJob(job) ? Production(pipeline, job.Deployment!) : [Qa(job)]);
+            lines.AddRange(AzureStages.IsDeploymentJob(job) ? Production(pipeline, job) : [Qa(job)]);
         }
 
         var pushing = pipeline.Jobs.Where(j => j.WritesRecords).Select(j => j.Id).ToList();
@@ -35,8 +35,9 @@ internal static class AzureSettings
         return lines;
     }
 
-    private static IEnumerable<string> Production(CiPipeline pipeline, CiDeployment deployment)
+    private static IEnumerable<string> Production(CiPipeline pipeline, CiJob job)
     {
+        var deployment = job.Deployment!;
         var checks = $"Pipelines > Environments > {deployment.Environment} > Approvals and checks";
         yield return $"Pipelines > Environments: create '{deployment.Environment}' and its checks before the first run (Azure creates a missing environment with no checks).";
         if (deployment.RequiresApproval)
@@ -44,7 +45,7 @@ internal static class AzureSettings
             yield return $"{checks} > Approvals: the people who approve releases; under Advanced, clear 'Allow approvers to approve their own runs'.";
             yield return
                 "The approval lets the job start, but Azure does not tell the job who approved: the script's release policy still needs " +
-                "its own approval in the records (./build.sh <release target> --approve, signed where the policy asks, from the approver's machine).";
+                $"its own approval in the records (./build.sh {string.Join(' ', job.Targets)} --approve, signed where the policy asks, from the approver's machine).";
         }
 
         yield return $"{checks} > Exclusive lock: one release at a time; the stage's lockBehavior: sequential queues the others in order, none is cancelled.";

@@ -45,7 +45,7 @@ internal static class AzureSteps
         $"Download {name}",
         inputs: Map(
             ("buildType", Scalar("current")),
-            ("artifact", Scalar(name)),
+            ("artifactName", Scalar(name)),
             ("targetPath", Scalar(AzureNames.InSources(artifact.Path)))));
 
     /// <summary>The downloaded candidate against its manifest and the digest its uploading job exported; a mismatch fails the job.</summary>
