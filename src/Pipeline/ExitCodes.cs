@@ -24,6 +24,12 @@ public static class ExitCodes
     /// </summary>
     public const int ReportNotWritten = 4;
 
+    /// <summary>
+    /// <c>--check-ci</c> found a generated CI file missing or different from what the script generates (a hand edit,
+    /// or a script change not followed by <c>--generate-ci</c>). The message names each file with a diff.
+    /// </summary>
+    public const int CiFilesStale = 5;
+
     /// <summary>Pipeline itself failed: a bug to report. <c>PIPELINE_TRACE=1</c> adds the stack trace.</summary>
     public const int InternalError = 70;
 

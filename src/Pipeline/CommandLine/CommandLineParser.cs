@@ -23,9 +23,11 @@ internal static class CommandLineParser
         var host = new Option<string>("--host");
         var parallel = new Option<string>("--parallel") { Arity = ArgumentArity.ExactlyOne };
         var delivery = new DeliveryOptions();
+        var ci = new CiOptions();
 
         var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host };
         delivery.AddTo(command);
+        ci.AddTo(command);
         var parameterOptions = parameters.ToDictionary(p => p, ParameterOption);
         foreach (var option in parameterOptions.Values)
         {
@@ -68,6 +70,7 @@ internal static class CommandLineParser
             Parallelism = ParseParallelism(result.GetValue(parallel)),
             Delivery = delivery.Read(result),
             History = result.GetValue(delivery.History),
+            Ci = ci.Read(result),
             ParameterValues = parameterOptions
                 .Where(p => result.GetResult(p.Value) is not null)
                 .ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. result.GetResult(p.Value)!.Tokens.Select(t => t.Value)]),

@@ -28,6 +28,9 @@ internal sealed record RunOptions
     /// <summary>What the command line asks of deployments and releases (<c>--approve</c>, <c>--dry-run</c>, ...).</summary>
     public Delivery.DeliveryRequest Delivery { get; init; } = new();
 
+    /// <summary><c>--generate-ci</c>, <c>--check-ci</c> or <c>--verify-artifact</c>: work on the CI files instead of running targets.</summary>
+    public CiGeneration.CiRequest? Ci { get; init; }
+
     /// <summary><c>--history ENV</c>: print that environment's ledger instead of running targets.</summary>
     public string? History { get; init; }
 

@@ -9,4 +9,7 @@ public partial class Build
     /// (README, "CI"). Declaring nothing here generates nothing.
     /// </summary>
     public CiConfiguration Ci { get; } = new();
+
+    /// <summary>The script that declared this build, relative to <see cref="Root"/> (the runner sets it); what generated CI files name as their source.</summary>
+    internal string ScriptPath { get; init; } = "build/build.csx";
 }

@@ -74,6 +74,9 @@ public partial class Build
         var manifest = ReleaseManifest.Create(directory, Version.ToNormalizedString(), Identity, dirty, (Run?.Time ?? TimeProvider.System).GetUtcNow());
         manifest.WriteTo(directory);
         Console.WriteLine($"Release candidate {manifest.Version} {manifest.Digest}{(dirty ? " (from a dirty working tree)" : string.Empty)}");
+
+        // For the CI jobs that download the candidate: they verify it against this digest (README, "CI").
+        Run?.SetOutput(CiGeneration.CiPipelinePlanner.CandidateDigestOutput, manifest.Digest);
         return manifest;
     }
 }

@@ -24,6 +24,9 @@ internal static class HelpPrinter
         ("--signing-key PATH", "The SSH key that signs --approve (else PIPELINE_SIGNING_KEY, else git's user.signingkey)."),
         ("--release-mode MODE", "delivery (a person approves) or deployment (no person), if the script allows it; also PIPELINE_RELEASE_MODE."),
         ("--history ENV [--json]", "Print an environment's ledger: what was deployed and released, when, by whom, from which commit."),
+        ("--generate-ci", "Write the CI files the script declares (GitHub Actions, GitLab CI, Azure Pipelines) and print the host settings they need."),
+        ("--check-ci", "Change nothing; exit 5 naming each generated CI file that is missing or stale, with a diff."),
+        ("--verify-artifact PATH --expect-digest D", "Check a downloaded candidate: its manifest has digest D and every file matches it (exit 3 if not)."),
     ];
 
     /// <param name="launcher">How the user starts the build (<c>./build.sh</c>, <c>./build.ps1</c>), for the usage line.</param>

@@ -1,3 +1,4 @@
+using Pipeline.CiGeneration;
 using Pipeline.CommandLine;
 using Pipeline.Delivery;
 using Pipeline.Delivery.Records;
@@ -44,6 +45,11 @@ internal static class BuildInvocation
             if (options.History is { } environmentName)
             {
                 return HistoryPrinter.Print(console, build.FindEnvironment(environmentName), records, options.Json);
+            }
+
+            if (options.Ci is { } ciRequest)
+            {
+                return CiCommands.Run(build, ciRequest, Console.Out, Console.Error);
             }
 
             var channel = ConnectHost(options, new HostEnvironment(environment), console, secrets);
