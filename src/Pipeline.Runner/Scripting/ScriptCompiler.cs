@@ -20,7 +20,7 @@ internal static class ScriptCompiler
     private static readonly string[] Imports =
     [
         "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading", "System.Threading.Tasks", "Pipeline", "Pipeline.Definition", "Pipeline.Files",
-        "Pipeline.Parameters", "Pipeline.Paths", "Pipeline.Processes", "Pipeline.Running", "Pipeline.Delivery", "Pipeline.Delivery.Deployers",
+        "Pipeline.Parameters", "Pipeline.Partitions", "Pipeline.Paths", "Pipeline.Processes", "Pipeline.Running", "Pipeline.Delivery", "Pipeline.Delivery.Deployers",
     ];
 
     /// <summary>

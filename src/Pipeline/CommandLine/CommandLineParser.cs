@@ -22,10 +22,11 @@ internal static class CommandLineParser
         var summaryJson = new Option<string>("--summary-json");
         var host = new Option<string>("--host");
         var parallel = new Option<string>("--parallel") { Arity = ArgumentArity.ExactlyOne };
+        var partition = new Option<string>(PartitionArgument.Option);
         var delivery = new DeliveryOptions();
         var ci = new CiOptions();
 
-        var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host };
+        var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host, partition };
         delivery.AddTo(command);
         ci.AddTo(command);
         var parameterOptions = parameters.ToDictionary(p => p, ParameterOption);
@@ -68,6 +69,7 @@ internal static class CommandLineParser
             SummaryJsonPath = result.GetValue(summaryJson),
             Host = result.GetValue(host),
             Parallelism = ParseParallelism(result.GetValue(parallel)),
+            Partition = PartitionArgument.Parse(result.GetValue(partition)),
             Delivery = delivery.Read(result),
             History = result.GetValue(delivery.History),
             Ci = ci.Read(result),

@@ -16,6 +16,9 @@ internal sealed record RunOptions
 
     public bool KeepGoing { get; init; }
 
+    /// <summary>The slice of the partitioned targets to run (<c>--partition i/n</c>); null runs them whole.</summary>
+    public Partitions.PartitionSlice? Partition { get; init; }
+
     public IReadOnlyList<string> Skip { get; init; } = [];
 
     public bool Only { get; init; }

@@ -136,12 +136,12 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         var clock = Stopwatch.StartNew();
         if (planned.SkippedByRequest)
         {
-            return new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, "--skip");
+            return options.SettleSkipped?.Invoke(target) ?? new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, "--skip");
         }
 
         if (options.Preskipped?.GetValueOrDefault(target) is { } reason)
         {
-            return new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, reason);
+            return options.SettleSkipped?.Invoke(target) ?? new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, reason);
         }
 
         TargetAction? current = null;

@@ -6,4 +6,11 @@ namespace Pipeline.Execution;
 /// Targets the caller decided before the run not to run, each with the reason shown as skipped (for example the
 /// stages a recorded release candidate already satisfies).
 /// </param>
-internal sealed record ExecutorOptions(int MaxParallelism, bool KeepGoing, IReadOnlyDictionary<Target, string>? Preskipped = null);
+internal sealed record ExecutorOptions(int MaxParallelism, bool KeepGoing, IReadOnlyDictionary<Target, string>? Preskipped = null)
+{
+    /// <summary>
+    /// Decides the result of a target this run skips from what other runs left (a partitioned target's slices, see
+    /// <see cref="Partitions.PartitionFanIn"/>); null keeps it skipped.
+    /// </summary>
+    public Func<Target, TargetResult?>? SettleSkipped { get; init; }
+}

@@ -29,6 +29,12 @@ internal sealed record TargetResult(
     /// <summary>A release rule refused it (exit code 3), as opposed to a failure.</summary>
     public bool Refused { get; init; }
 
+    /// <summary>The slice of a partitioned target this run executed (<c>--partition i/n</c>); null when it ran whole or not at all.</summary>
+    public PartitionSlice? Slice { get; init; }
+
+    /// <summary>For a partitioned target settled by its slices' results (the fan-in): each slice's result, in order.</summary>
+    public IReadOnlyList<PartitionResult>? Partitions { get; init; }
+
     /// <summary>A failure that fails the build.</summary>
     public bool FailsBuild => Outcome == TargetOutcome.Failed && !FailureAllowed;
 }

@@ -38,7 +38,8 @@ internal sealed class ConsoleRunReporter(IAnsiConsole console, SecretMasker secr
         switch (result.Outcome)
         {
             case TargetOutcome.Succeeded:
-                console.MarkupLine($"[green]{Symbol("✔", "+")} {name} succeeded in {Durations.Format(result.Duration)}[/]");
+                // A target settled by its partitions says so (the reason); one that ran says nothing more.
+                console.MarkupLine($"[green]{Symbol("✔", "+")} {name} succeeded in {Durations.Format(result.Duration)}{(reason.Length > 0 ? $": {reason}" : string.Empty)}[/]");
                 break;
             case TargetOutcome.Failed when result.FailureAllowed:
                 console.MarkupLine($"[yellow]{Symbol("⚠", "!")} {name} failed (allowed): {reason}[/]");

@@ -52,6 +52,7 @@ internal static class JsonReports
             json.WriteNumber("durationSeconds", Math.Round(result.Duration.TotalSeconds, 3));
             json.WriteString("reason", result.Reason is null ? null : secrets.Apply(result.Reason));
             json.WriteBoolean("failureAllowed", result.FailureAllowed);
+            PartitionJson.Write(json, result, secrets);
             json.WriteEndObject();
         }
 

@@ -30,7 +30,7 @@ internal static class SummaryMarkdown
                     var other => other.ToString().ToLowerInvariant(),
                 };
             var duration = result.Outcome == TargetOutcome.NotRun ? string.Empty : Durations.Format(result.Duration);
-            text.Append($"| {Cell(result.Target.Name)} | {outcome} | {duration} | {Cell(result.Reason ?? string.Empty)} |\n");
+            text.Append($"| {Cell(result.Target.Name)} | {outcome} | {duration} | {Cell(result.Reason ?? result.Slice?.Describe() ?? string.Empty)} |\n");
         }
 
         ReleaseDecisionMarkdown.Append(text, decisions ?? []);

@@ -20,7 +20,7 @@ internal static class SummaryPrinter
                 Markup.Escape(result.Target.Name),
                 Outcome(result),
                 result.Outcome is TargetOutcome.NotRun ? string.Empty : Durations.Format(result.Duration),
-                Markup.Escape(secrets.Apply(result.Reason ?? string.Empty)));
+                Markup.Escape(secrets.Apply(result.Reason ?? result.Slice?.Describe() ?? string.Empty)));
         }
 
         var verdict = run.ExitCode switch

@@ -20,6 +20,9 @@ internal static class BuildInvocation
     public static async Task<int> RunAsync(Build build, IReadOnlyList<string> args, Func<string, string?> environment, TimeProvider time)
     {
         var secrets = new SecretMasker();
+
+        // The token a release job reads its reviewers with: masked from the start, whatever prints it.
+        secrets.Register(environment(Delivery.Identities.HostReview.TokenVariable));
         var currentTarget = new CurrentTarget();
         using var console = PipelineConsole.Install(secrets, currentTarget, noColor: !string.IsNullOrEmpty(environment("NO_COLOR")));
         RunOptions options;
@@ -57,6 +60,7 @@ internal static class BuildInvocation
             run = new RunContext(build, channel, secrets, currentTarget, time, parameters) { Console = console };
             summaryPath = SummaryPath(options, build);
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
+            run.Partition = PartitionRequest.SliceFor(plan, options.Partition);
             if (!options.ShowPlan && ParameterBinder.MissingFor(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target), parameters) is { } missing)
             {
                 throw new UsageException(missing);
@@ -166,8 +170,9 @@ internal static class BuildInvocation
         var channel = run.Channel;
         var groups = options.Parallelism == 1 && channel.Host.Supports(HostCapability.Groups) == CapabilitySupport.Runtime;
         var reporter = new ConsoleRunReporter(console.Ansi, run.Secrets, channel, groups);
-        var executor = new Executor(plan, new ExecutorOptions(options.Parallelism, options.KeepGoing, satisfied), new ResultRecordingObserver(reporter, run.Delivery!.Finished), run);
-        var result = await executor.RunAsync(signals.Token, signals.Forced).ConfigureAwait(false);
+        var executorOptions = new ExecutorOptions(options.Parallelism, options.KeepGoing, satisfied) { SettleSkipped = new PartitionFanIn(run).Settle };
+        var executor = new Executor(plan, executorOptions, new ResultRecordingObserver(reporter, run.Delivery!.Finished), run);
+        var result = PartitionSlices.Mark(await executor.RunAsync(signals.Token, signals.Forced).ConfigureAwait(false), plan, run.Partition);
         if (result.Cancelled)
         {
             // A command's own tree kill misses the processes whose parent had already died (of the same group
@@ -181,6 +186,11 @@ internal static class BuildInvocation
         SummaryPrinter.Print(console.Ansi, result, run.Secrets);
         PublishRunRecord(run, result);
         var exitCode = result.ExitCode;
+        if (!PartitionSlices.TryWrite(run, result))
+        {
+            exitCode = exitCode == ExitCodes.Success ? ExitCodes.ReportNotWritten : exitCode;
+        }
+
         if (options.SummaryJsonPath is { } path)
         {
             try

@@ -24,6 +24,7 @@ public sealed class RunContext
 
     private readonly List<KeyValuePair<string, string>> _outputs;
     private readonly List<string> _closingLines;
+    private readonly List<(Target Target, string Line)> _closingLinesOfTargets = [];
     private readonly Lazy<GitVersionResult> _version;
     private readonly Lazy<BuildIdentity> _identity;
 
@@ -80,6 +81,9 @@ public sealed class RunContext
 
     /// <summary>What this run's deployments need: the request, the records store, the candidates; null before the plan is known.</summary>
     internal DeliveryRun? Delivery { get; set; }
+
+    /// <summary>The slice of its partitioned targets this run executes (<c>--partition i/n</c>); the whole when none was asked for.</summary>
+    internal PartitionSlice Partition { get; set; } = PartitionSlice.Whole;
 
     /// <summary>Values handed to later CI steps, kept in order of setting.</summary>
     internal IReadOnlyList<KeyValuePair<string, string>> Outputs
@@ -154,6 +158,19 @@ public sealed class RunContext
         lock (_closingLines)
         {
             _closingLines.Add(line);
+            if (CurrentTarget.Value is { } target)
+            {
+                _closingLinesOfTargets.Add((target, line));
+            }
+        }
+    }
+
+    /// <summary>The closing lines <paramref name="target"/>'s body wrote, in order (what a partition's result file keeps).</summary>
+    internal IReadOnlyList<string> ClosingLinesOf(Target target)
+    {
+        lock (_closingLines)
+        {
+            return [.. _closingLinesOfTargets.Where(l => ReferenceEquals(l.Target, target)).Select(l => l.Line)];
         }
     }
 
