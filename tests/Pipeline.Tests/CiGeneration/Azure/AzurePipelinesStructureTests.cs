@@ -202,17 +202,7 @@ public sealed class AzurePipelinesStructureTests
 
     private static (CiPipeline Pipeline, AzureFile File) Written(string sample)
     {
-        CiPipeline pipeline;
-        if (sample == "planned")
-        {
-            using var temp = new TempDirectory();
-            pipeline = AzureSamples.PlannedFromScript(temp.Path);
-        }
-        else
-        {
-            pipeline = AzureSamples.PartitionedDelivery();
-        }
-
+        var pipeline = sample == "planned" ? AzureSamples.PlannedFromScript() : AzureSamples.PartitionedDelivery();
         return (pipeline, AzureFile.Parse(new AzurePipelinesWriter().Write(pipeline)));
     }
 

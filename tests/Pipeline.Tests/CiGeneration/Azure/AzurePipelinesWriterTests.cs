@@ -13,18 +13,15 @@ public sealed class AzurePipelinesWriterTests
     [Fact]
     public void A_pipeline_planned_from_a_script_is_written_as_its_golden_file()
     {
-        using var temp = new TempDirectory();
-        GoldenFile.Verify(_writer.Write(AzureSamples.PlannedFromScript(temp.Path)), "planned");
+        GoldenFile.Verify(_writer.Write(AzureSamples.PlannedFromScript()), "planned");
     }
 
     [Fact]
     public void The_same_script_is_written_to_the_same_bytes_with_LF_line_ends()
     {
-        using var first = new TempDirectory();
-        using var second = new TempDirectory();
-
-        var one = _writer.Write(AzureSamples.PlannedFromScript(first.Path));
-        var other = _writer.Write(AzureSamples.PlannedFromScript(second.Path));
+        // Each is planned from a build in its own temporary folder.
+        var one = _writer.Write(AzureSamples.PartitionedDelivery());
+        var other = _writer.Write(AzureSamples.PartitionedDelivery());
 
         Assert.Equal(one, other);
         Assert.DoesNotContain('\r', one);
@@ -93,8 +90,7 @@ public sealed class AzurePipelinesWriterTests
     [Fact]
     public void A_script_without_pull_request_or_push_triggers_turns_both_off_explicitly()
     {
-        using var temp = new TempDirectory();
-        var pipeline = AzureSamples.PlannedFromScript(temp.Path, ci => ci.OnManualDispatch());
+        var pipeline = AzureSamples.PlannedFromScript(ci => ci.OnManualDispatch());
 
         var file = AzureFile.Parse(_writer.Write(pipeline));
 
@@ -107,8 +103,7 @@ public sealed class AzurePipelinesWriterTests
     [Fact]
     public void Pushes_to_named_branches_trigger_those_branches()
     {
-        using var temp = new TempDirectory();
-        var pipeline = AzureSamples.PlannedFromScript(temp.Path, ci => ci.OnPush("main", "release/*").OnVersionTags("release-*"));
+        var pipeline = AzureSamples.PlannedFromScript(ci => ci.OnPush("main", "release/*").OnVersionTags("release-*"));
 
         var file = AzureFile.Parse(_writer.Write(pipeline));
 
