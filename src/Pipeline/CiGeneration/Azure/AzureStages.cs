@@ -12,7 +12,7 @@ internal static class AzureStages
 {
     private const string DefaultVmImage = "ubuntu-latest";
 
-    /// <summary>Azure runs a stage after the previous one unless told: the condition keeps <c>succeeded()</c> when it adds the pull request test.</summary>
+    /// <summary>A stage's own condition replaces Azure's default <c>succeeded()</c>, so it says it again beside the pull request test.</summary>
     private const string NotForPullRequests = "and(succeeded(), ne(variables['Build.Reason'], 'PullRequest'))";
 
     /// <summary>Only the production deployment is an Azure deployment job in the environment; QA is an ordinary job the script gates.</summary>
