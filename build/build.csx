@@ -72,6 +72,10 @@ Target("Release")
         .ContinuousDelivery()
         .ApprovalValidFor(TimeSpan.FromDays(7)));
 
+// CI is generated from this script (README, "CI"): ./build.sh --generate-ci writes .github/workflows/pipeline.yml,
+// and its first step, ./build.sh --check-ci, fails the run when the file no longer matches this script.
+Ci.GitHubActions();
+
 // Installs Pipeline.Tool from the QA folder, as a user would from a feed, into a scratch folder with a NuGet cache
 // of its own (a rebuilt candidate keeps its version, and a shared cache would hand back the old bytes), then runs a
 // one-target build with it.

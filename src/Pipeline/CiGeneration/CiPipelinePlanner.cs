@@ -113,12 +113,15 @@ internal static class CiPipelinePlanner
         var downloads = jobs.ToDictionary(j => j.Id, _ => new List<CiArtifact>());
         foreach (var publication in build.Targets.Select(t => t.Delivery).OfType<Publication>())
         {
+            // One job makes the candidate: of the jobs that ran what the publication depends on, the last to run
+            // (never a partition's, whose copies would each export a digest). The same job may make it for both.
             var consumer = owner[publication.Target];
-            var producers = publication.Target.Dependencies.Where(owner.ContainsKey).Select(d => owner[d]).Where(p => p != consumer).Distinct();
-            foreach (var producer in producers)
+            var producer = jobs.LastOrDefault(j => j.Id != consumer && j.Partition is null &&
+                publication.Target.Dependencies.Any(d => owner.GetValueOrDefault(d) == j.Id));
+            if (producer is not null)
             {
-                var artifact = new CiArtifact($"candidate-{CiText.JobId(publication.Environment.Name)}", Relative(build.Root, publication.CandidateFolder), producer, IsCandidate: true);
-                AddOnce(uploads[producer], artifact);
+                var artifact = new CiArtifact($"candidate-{CiText.JobId(publication.Environment.Name)}", Relative(build.Root, publication.CandidateFolder), producer.Id, IsCandidate: true);
+                AddOnce(uploads[producer.Id], artifact);
                 AddOnce(downloads[consumer], artifact);
             }
         }
@@ -127,7 +130,8 @@ internal static class CiPipelinePlanner
         {
             var artifact = new CiArtifact($"partition-{job.Id}", "artifacts/partitions", job.Id, IsCandidate: false);
             uploads[job.Id].Add(artifact);
-            foreach (var merger in jobs.Where(j => j.Satisfied.Contains(job.Partition!.Target, StringComparer.Ordinal)))
+            // Only the job that merges the slices (it needs them directly); later jobs skip the target without its results.
+            foreach (var merger in jobs.Where(j => j.Needs.Contains(job.Id, StringComparer.Ordinal) && j.Satisfied.Contains(job.Partition!.Target, StringComparer.Ordinal)))
             {
                 downloads[merger.Id].Add(artifact);
             }

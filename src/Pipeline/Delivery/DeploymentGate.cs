@@ -1,3 +1,4 @@
+using Pipeline.Delivery.Identities;
 using Pipeline.Delivery.Records;
 using Pipeline.Delivery.Rules;
 
@@ -21,11 +22,13 @@ internal static class DeploymentGate
             throw new ReleaseRefusedException("--approve needs to know who approves: no CI user variable is set and git has no user.email (git config user.email you@example.com).");
         }
 
+        // Asked before the lock is taken: a slow host does not hold up other releases.
+        var hostReview = await HostReview.ReadAsync(run, pass, cancellationToken).ConfigureAwait(false);
         var stamp = new RecordStamp(pass.Candidate, approver ?? RecordStamp.Nobody, build.Identity);
         if (run.Request.DryRun)
         {
-            return await JudgeOnlyAsync(run, pass, approving ? await ApprovalAsync(run, pass, stamp, run.Now, cancellationToken).ConfigureAwait(false) : null, cancellationToken)
-                .ConfigureAwait(false);
+            var given = approving ? await ApprovalAsync(run, pass, stamp, run.Now, cancellationToken).ConfigureAwait(false) : null;
+            return await JudgeOnlyAsync(run, pass, stamp, given, hostReview, cancellationToken).ConfigureAwait(false);
         }
 
         using var held = ReleaseLock.Take(run, pass, cancellationToken);
@@ -43,6 +46,11 @@ internal static class DeploymentGate
             recorder.Approval(await ApprovalAsync(run, pass, stamp, now, cancellationToken).ConfigureAwait(false));
         }
 
+        foreach (var reviewed in hostReview?.Approvals(stamp, now) ?? [])
+        {
+            recorder.Approval(reviewed);
+        }
+
         var facts = await ReleaseFactsGathering.GatherAsync(run, pass, now, cancellationToken).ConfigureAwait(false);
         var judgement = Judgement.Of(facts with { LockHeldBy = held.HeldBy });
         run.Report.Verdicts(pass, judgement.Verdicts, dryRun: false);
@@ -50,21 +58,23 @@ internal static class DeploymentGate
         if (judgement.Refused)
         {
             recorder.Refusal(judgement);
-            throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: false));
+            throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: false, hostReview));
         }
 
         return await recorder.DeployAsync(judgement, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>--dry-run</c>: the verdicts as a real pass would judge them now, with nothing taken, written or deployed.</summary>
-    private static async Task<Deployment> JudgeOnlyAsync(DeliveryRun run, GatePass pass, LedgerRecord? approval, CancellationToken cancellationToken)
+    private static async Task<Deployment> JudgeOnlyAsync(
+        DeliveryRun run, GatePass pass, RecordStamp stamp, LedgerRecord? approval, HostReview? hostReview, CancellationToken cancellationToken)
     {
-        var facts = await ReleaseFactsGathering.GatherAsync(run, pass, approval?.Time ?? run.Now, cancellationToken, approval).ConfigureAwait(false);
+        var now = approval?.Time ?? run.Now;
+        var facts = await ReleaseFactsGathering.GatherAsync(run, pass, now, cancellationToken, approval, hostReview?.Approvals(stamp, now)).ConfigureAwait(false);
         var judgement = Judgement.Of(facts with { LockHeldBy = ReleaseLock.HeldBy(run, pass.Environment) });
         run.Report.Verdicts(pass, judgement.Verdicts, dryRun: true);
         run.Report.Decided(ReleaseDecision.Of(pass, facts with { NewApproval = approval }, judgement, judgement.Refused ? ReleaseDecisionOutcome.WouldBeRefused : ReleaseDecisionOutcome.WouldPass));
         return judgement.Refused
-            ? throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: true))
+            ? throw new ReleaseRefusedException(RefusalMessage.Of(pass, judgement.Verdicts, dryRun: true, hostReview))
             : pass.Candidate;
     }
 

@@ -12,12 +12,14 @@ namespace Pipeline.Delivery;
 internal static class ReleaseFactsGathering
 {
     /// <param name="newApproval">An approval given now and not written (<c>--dry-run</c>).</param>
-    public static async Task<ReleaseFacts> GatherAsync(DeliveryRun run, GatePass pass, DateTimeOffset now, CancellationToken cancellationToken, LedgerRecord? newApproval = null)
+    /// <param name="hostApprovals">The host's reviewers' approvals, read now and not written (<c>--dry-run</c>): judged as if in the ledger.</param>
+    public static async Task<ReleaseFacts> GatherAsync(
+        DeliveryRun run, GatePass pass, DateTimeOffset now, CancellationToken cancellationToken, LedgerRecord? newApproval = null, IReadOnlyList<LedgerRecord>? hostApprovals = null)
     {
         var root = run.Build.Root;
         var policy = pass.Step.Policy;
         var commit = pass.Candidate.Manifest.Commit;
-        var history = run.LedgerOf(pass.Environment).Read().Records;
+        IReadOnlyList<LedgerRecord> history = [.. run.LedgerOf(pass.Environment).Read().Records, .. hostApprovals ?? []];
         return new ReleaseFacts
         {
             Candidate = pass.Candidate,

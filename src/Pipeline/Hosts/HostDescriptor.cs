@@ -30,4 +30,10 @@ internal sealed record HostDescriptor
     /// not also approve what the run releases (separation of duties, as GitHub's "prevent self-review").
     /// </summary>
     public IReadOnlyList<string> TriggeringActorVariables { get; init; } = [];
+
+    /// <summary>
+    /// The REST address of the run's environment reviews (who approved or rejected the deployment the run waited
+    /// for), where the host keeps them: a release reads its approvers there (<see cref="Delivery.Identities.HostReview"/>).
+    /// </summary>
+    public UrlTemplate? RunReviewsUrl { get; init; }
 }

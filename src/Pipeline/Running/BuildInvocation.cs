@@ -20,6 +20,9 @@ internal static class BuildInvocation
     public static async Task<int> RunAsync(Build build, IReadOnlyList<string> args, Func<string, string?> environment, TimeProvider time)
     {
         var secrets = new SecretMasker();
+
+        // The token a release job reads its reviewers with: masked from the start, whatever prints it.
+        secrets.Register(environment(Delivery.Identities.HostReview.TokenVariable));
         var currentTarget = new CurrentTarget();
         using var console = PipelineConsole.Install(secrets, currentTarget, noColor: !string.IsNullOrEmpty(environment("NO_COLOR")));
         RunOptions options;

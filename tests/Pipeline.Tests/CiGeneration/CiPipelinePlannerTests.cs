@@ -103,6 +103,46 @@ public sealed class CiPipelinePlannerTests
     }
 
     [Fact]
+    public void A_partitioned_target_runs_as_a_job_of_slices_whose_results_only_the_merging_job_downloads()
+    {
+        var build = DeliveryBuild(out var targets);
+        targets["Test"].Partition(3);
+
+        var pipeline = Plan(build);
+
+        Assert.Equal(["test", "build", "publish-qa", "release"], pipeline.Jobs.Select(j => j.Id));
+        var (slices, merge) = (pipeline.Jobs[0], pipeline.Jobs[1]);
+        Assert.Equal(new CiPartition("Test", 3), slices.Partition);
+        Assert.Equal("./build.sh Test --partition 2/3", slices.CommandLine("2/3"));
+        Assert.Equal("./build.sh Package --skip Test", merge.CommandLine());
+        var results = new CiArtifact("partition-test", "artifacts/partitions", "test", IsCandidate: false);
+        Assert.Equal([results], slices.Uploads);
+        Assert.Equal([results], merge.Downloads);
+        Assert.All(pipeline.Jobs.Skip(2), j => Assert.DoesNotContain(results, j.Downloads));
+        Assert.Contains("Test", pipeline.Jobs[2].Satisfied);
+    }
+
+    [Fact]
+    public void One_job_makes_the_candidate_even_when_the_publication_depends_on_targets_of_several_jobs()
+    {
+        var build = new Build(AbsolutePath.From(Path.Combine(Path.GetTempPath(), "ci-planner")));
+        var compile = build.Target("Compile");
+        var test = build.Target("Test").DependsOn(compile).Partition(2);
+        var package = build.Target("Package").DependsOn(test);
+        var smoke = build.Target("Smoke").DependsOn(compile);
+        var qa = build.QaEnvironment("qa");
+        build.Target("PublishQa").DependsOn(smoke, package, test).PublishesTo(qa, build.Root / "artifacts" / "packages");
+        build.Ci.Job("smoke", smoke);
+        build.Ci.Job("package", package);
+
+        var pipeline = Plan(build);
+
+        var uploaders = pipeline.Jobs.Where(j => j.Uploads.Any(a => a.IsCandidate)).Select(j => j.Id);
+        Assert.Equal(["package"], uploaders);
+        Assert.Equal(["package"], pipeline.Jobs.Single(j => j.Id == "publish-qa").Downloads.Select(a => a.FromJob));
+    }
+
+    [Fact]
     public void Without_delivery_targets_one_job_runs_the_default_target()
     {
         var build = new Build(AbsolutePath.From(Path.GetTempPath()));

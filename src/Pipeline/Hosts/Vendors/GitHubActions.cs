@@ -38,6 +38,9 @@ internal class GitHubActions : CiHost
         Capabilities = CapabilityTable.Of(runtime: [Groups, Annotations, Masking, JobSummary, Outputs], configurationOnly: [Artifacts, Approvals]),
         ActorVariables = ["GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"],
         TriggeringActorVariables = ["GITHUB_TRIGGERING_ACTOR", "GITHUB_ACTOR"],
+
+        // "Get the review history for a workflow run": the reviewers of a job behind a protected environment.
+        RunReviewsUrl = new("{GITHUB_API_URL}/repos/{GITHUB_REPOSITORY}/actions/runs/{GITHUB_RUN_ID}/approvals"),
     };
 
     // A pull request's number is in GITHUB_REF (refs/pull/42/merge) or else in the event file.

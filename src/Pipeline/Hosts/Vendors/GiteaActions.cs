@@ -30,5 +30,8 @@ internal class GiteaActions : GitHubActions
             BuildUrlTemplate = new("{GITHUB_SERVER_URL}/{GITHUB_REPOSITORY}/actions/runs/{GITHUB_RUN_NUMBER}"),
         },
         Capabilities = CapabilityTable.Of(runtime: [Groups, Masking, Outputs], configurationOnly: [Artifacts]),
+
+        // Environments are ignored, so no run waits for a review and none is recorded.
+        RunReviewsUrl = null,
     };
 }
