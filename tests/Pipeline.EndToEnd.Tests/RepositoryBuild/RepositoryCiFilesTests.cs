@@ -1,6 +1,5 @@
 using System.Runtime.Versioning;
 using Pipeline.EndToEnd.Tests.CiGeneration.GitHub;
-using Pipeline.EndToEnd.Tests.Infrastructure;
 
 namespace Pipeline.EndToEnd.Tests.RepositoryBuild;
 
