@@ -46,7 +46,7 @@ internal sealed record CiJob
 
     public required IReadOnlyList<string> Targets { get; init; }
 
-    /// <summary>Targets an earlier job ran, given to <c>--skip</c>.</summary>
+    /// <summary>Targets an earlier job ran, given to <c>--skip</c> as one comma-separated value (the option takes one value per occurrence).</summary>
     public IReadOnlyList<string> Satisfied { get; init; } = [];
 
     /// <summary>The ids of the jobs this one waits for (only direct ones: none is reachable through another).</summary>
@@ -83,7 +83,7 @@ internal sealed record CiJob
 
     /// <summary>The arguments after <c>./build.sh</c>, without the partition (hosts spell its index differently).</summary>
     public IReadOnlyList<string> Arguments =>
-        [.. Targets, .. Satisfied.Count > 0 ? ["--skip", .. Satisfied] : Array.Empty<string>(), .. Deployment is { ApprovedByHostJob: true } ? ["--approve"] : Array.Empty<string>()];
+        [.. Targets, .. Satisfied.Count > 0 ? ["--skip", string.Join(',', Satisfied)] : Array.Empty<string>(), .. Deployment is { ApprovedByHostJob: true } ? ["--approve"] : Array.Empty<string>()];
 
     /// <summary><c>./build.sh</c> and <see cref="Arguments"/>, quoted for a POSIX shell.</summary>
     public string CommandLine(string? partitionArgument = null) =>

@@ -7,7 +7,7 @@ internal static class CiText
 {
     /// <summary><paramref name="argument"/> as one word for a POSIX shell: bare when it is plain, single-quoted otherwise.</summary>
     public static string ShellQuote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:@".Contains(c, StringComparison.Ordinal))
+        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:@,".Contains(c, StringComparison.Ordinal))
             ? argument
             : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 

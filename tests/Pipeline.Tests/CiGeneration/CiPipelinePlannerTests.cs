@@ -15,9 +15,9 @@ public sealed class CiPipelinePlannerTests
         Assert.Equal(["Package"], build.Targets);
         Assert.Empty(build.Satisfied);
         Assert.Empty(build.Needs);
-        Assert.Equal("./build.sh PublishQa --skip Compile Test Package", qa.CommandLine());
+        Assert.Equal("./build.sh PublishQa --skip Compile,Test,Package", qa.CommandLine());
         Assert.Equal(["build"], qa.Needs);
-        Assert.Equal("./build.sh Release --skip Compile Test Package PublishQa", release.CommandLine());
+        Assert.Equal("./build.sh Release --skip Compile,Test,Package,PublishQa", release.CommandLine());
         Assert.Equal(["publish-qa"], release.Needs);
     }
 

@@ -1,3 +1,6 @@
+using Pipeline.Hosts;
+using Pipeline.Hosts.Vendors;
+
 namespace Pipeline.CiGeneration.GitHub;
 
 /// <summary>
@@ -36,11 +39,23 @@ internal static class GitHubSettings
             lines.Add("- Required reviewers in a private repository need GitHub Enterprise (Free, Pro and Team offer them for public repositories only).");
         }
 
-        lines.Add(releases.Count == 0
-            ? "- Forgejo and Gitea Actions run this file too."
-            : "- Forgejo and Gitea Actions run this file too but ignore environment: (so its reviewers and branch rules): there the script's release policy and the approvals it records are the only gate.");
+        foreach (var other in new[] { ForgejoActions.Description, GiteaActions.Description })
+        {
+            lines.Add(AlsoRunBy(other, releases.Count > 0));
+        }
+
         lines.Add("- Gitea before 1.26 ignores concurrency: and permissions:, and before 1.23 cannot pass artifacts with actions/upload-artifact@v4.");
         return lines;
+    }
+
+    /// <summary>What <paramref name="other"/>, which runs this file too, lacks of GitHub's capabilities (its capability table says).</summary>
+    private static string AlsoRunBy(HostDescriptor other, bool releases)
+    {
+        var missing = CapabilityGaps.Missing(GitHubActions.Description, other);
+        var text = $"- {other.DisplayName} runs this file too" + (missing.Count == 0 ? "." : $" without {string.Join(", ", missing.Select(CapabilityGaps.Describe))}");
+        return missing.Contains(HostCapability.Approvals) && releases
+            ? text + ": there the script's release policy and the approvals it records are the only gate."
+            : text + (missing.Count == 0 ? string.Empty : ".");
     }
 
     /// <summary>A secret only the release job reads is an environment secret, which no other job can read; any other a repository secret.</summary>
