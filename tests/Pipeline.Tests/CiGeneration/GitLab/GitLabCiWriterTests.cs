@@ -16,7 +16,7 @@ public sealed class GitLabCiWriterTests : IDisposable
     [Fact]
     public void Sample_delivery_pipeline_is_written_as_the_golden_gitlab_ci_file()
     {
-        var text = _writer.Write(GitLabSamples.Delivery(_folder));
+        var text = _writer.Write(Sample());
 
         Snapshot.Verify(text, "gitlab-ci.yml");
     }
@@ -24,10 +24,8 @@ public sealed class GitLabCiWriterTests : IDisposable
     [Fact]
     public void The_same_script_is_written_as_the_same_bytes_with_LF_line_ends_only()
     {
-        using var other = new TempDirectory();
-
-        var first = _writer.Write(GitLabSamples.Delivery(_folder));
-        var second = _writer.Write(GitLabSamples.Delivery(other));
+        var first = _writer.Write(Sample());
+        var second = _writer.Write(Sample());
 
         Assert.Equal(first, second);
         Assert.DoesNotContain('\r', first);
@@ -38,7 +36,7 @@ public sealed class GitLabCiWriterTests : IDisposable
     [Fact]
     public void Merge_request_pipelines_build_and_test_but_never_reach_qa_or_release()
     {
-        var jobs = Jobs(_writer.Write(GitLabSamples.Delivery(_folder)));
+        var jobs = Jobs(_writer.Write(Sample()));
 
         Assert.False(jobs["build"].Children.ContainsKey("rules"), "The build job runs in every pipeline, merge requests included.");
         foreach (var deploying in new[] { "publish-qa", "release" })
@@ -52,31 +50,31 @@ public sealed class GitLabCiWriterTests : IDisposable
     [Fact]
     public void Release_a_person_approves_is_a_manual_job_in_its_environment_that_passes_approve_and_blocks_what_follows()
     {
-        var release = Jobs(_writer.Write(GitLabSamples.Delivery(_folder)))["release"];
+        var release = Jobs(_writer.Write(Sample()))["release"];
 
         var started = (YamlMappingNode)((YamlSequenceNode)release["rules"]).Children[^1];
         Assert.Equal("manual", started["when"].ToString());
         Assert.Equal("false", started["allow_failure"].ToString());
         Assert.Equal("production", ((YamlMappingNode)release["environment"])["name"].ToString());
         Assert.Equal("production", release["resource_group"].ToString());
-        Assert.Equal("./build.sh Release --skip Compile Test Package PublishQa --approve", Script(release)[^1]);
+        Assert.Equal("./build.sh Release --skip Compile,Test,Package,PublishQa --approve", Script(release)[^1]);
     }
 
     [Fact]
     public void Continuous_deployment_releases_without_a_manual_job_or_an_approval()
     {
-        var release = Jobs(_writer.Write(GitLabSamples.Delivery(_folder, new ReleasePolicy().ContinuousDeployment())))["release"];
+        var release = Jobs(_writer.Write(Sample(new ReleasePolicy().ContinuousDeployment())))["release"];
 
         var rules = ((YamlSequenceNode)release["rules"]).Children.Cast<YamlMappingNode>().ToList();
         Assert.DoesNotContain(rules, r => r.Children.TryGetValue("when", out var when) && when.ToString() == "manual");
-        Assert.Equal("./build.sh Release --skip Compile Test Package PublishQa", Script(release)[^1]);
+        Assert.Equal("./build.sh Release --skip Compile,Test,Package,PublishQa", Script(release)[^1]);
         Assert.Equal("production", release["resource_group"].ToString());
     }
 
     [Fact]
     public void The_candidate_is_verified_against_the_uploading_jobs_digest_before_qa_runs()
     {
-        var jobs = Jobs(_writer.Write(GitLabSamples.Delivery(_folder)));
+        var jobs = Jobs(_writer.Write(Sample()));
 
         var build = jobs["build"];
         Assert.Equal(["artifacts/packages"], ((YamlSequenceNode)((YamlMappingNode)build["artifacts"])["paths"]).Select(p => p.ToString()));
@@ -86,7 +84,7 @@ public sealed class GitLabCiWriterTests : IDisposable
         Assert.Equal("build", need["job"].ToString());
         Assert.Equal("true", need["artifacts"].ToString());
         Assert.Equal(
-            ["./build.sh --check-ci", "./build.sh --verify-artifact artifacts/packages --expect-digest \"$candidate_digest\"", "./build.sh PublishQa --skip Compile Test Package"],
+            ["./build.sh --check-ci", "./build.sh --verify-artifact artifacts/packages --expect-digest \"$candidate_digest\"", "./build.sh PublishQa --skip Compile,Test,Package"],
             Script(publishQa));
     }
 
@@ -147,6 +145,11 @@ public sealed class GitLabCiWriterTests : IDisposable
         Assert.Equal(["$CI_PIPELINE_SOURCE == \"push\" && $CI_COMMIT_BRANCH =~ /^release\\/.*$/", "$CI_COMMIT_TAG =~ /^v.*$/"], rules);
         Assert.Equal("registry.example.com/dotnet:10", ((YamlMappingNode)root["default"])["image"].ToString());
     }
+
+    /// <summary>The README's delivery script (its SDK pinned in global.json) on GitLab, with the default triggers and a weekly schedule.</summary>
+    private static CiPipeline Sample(ReleasePolicy? policy = null) =>
+        CiSamples.PlannedDelivery(policy, (build, _) => build.Ci.GitLab().OnPush().OnPullRequests().OnVersionTags().OnManualDispatch().OnSchedule("0 3 * * 1"))
+            with { HasGlobalJson = true, SdkChannel = "10.0" };
 
     private static YamlMappingNode Root(string text)
     {
