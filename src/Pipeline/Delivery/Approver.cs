@@ -29,6 +29,14 @@ internal sealed record Approver(string Identity, string Source)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(environment);
+
+        // In a job a person started by hand the variables name that person, the approver: who started the run is
+        // not told, and the commit authors are still compared (separation of duties).
+        if (host.Descriptor.ManualJobVariable is { } manual && string.Equals(environment[manual], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
         return [.. host.Descriptor.TriggeringActorVariables.Select(variable => environment[variable] is { Length: > 0 } who ? new Approver(who, variable) : null).OfType<Approver>()];
     }
 }

@@ -32,6 +32,13 @@ internal sealed record HostDescriptor
     public IReadOnlyList<string> TriggeringActorVariables { get; init; } = [];
 
     /// <summary>
+    /// The variable that is <c>true</c> in a job a person started by hand (GitLab's manual job, the approval step of
+    /// a generated release job): there the triggering-actor variables name that person, who approves by starting it,
+    /// not whoever started the run.
+    /// </summary>
+    public string? ManualJobVariable { get; init; }
+
+    /// <summary>
     /// The REST address of the run's environment reviews (who approved or rejected the deployment the run waited
     /// for), where the host keeps them: a release reads its approvers there (<see cref="Delivery.Identities.HostReview"/>).
     /// </summary>

@@ -41,6 +41,19 @@ public sealed class HostApproverTests
         }
     }
 
+    [Fact]
+    public void In_a_gitlab_job_a_person_started_by_hand_the_user_variables_name_the_approver_not_who_started_the_run()
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["GITLAB_USER_LOGIN"] = "release-manager", ["GITLAB_USER_EMAIL"] = "rm@example.com" };
+        var gitlab = HostDetector.Find("gitlab")!;
+
+        var inManualJob = Approver.TriggeredBy(gitlab, HostEnvironment.From(new Dictionary<string, string>(variables, StringComparer.Ordinal) { ["CI_JOB_MANUAL"] = "true" }));
+        var inPipelineJob = Approver.TriggeredBy(gitlab, HostEnvironment.From(variables));
+
+        Assert.Empty(inManualJob);
+        Assert.Equal(["release-manager", "rm@example.com"], inPipelineJob.Select(a => a.Identity));
+    }
+
     [Theory]
     [InlineData("woodpecker")]
     [InlineData("travis")]

@@ -52,6 +52,7 @@ internal sealed class GitLabCi(TimeProvider? time = null) : CiHost(Description)
         Capabilities = CapabilityTable.Of(runtime: [Groups, Outputs], configurationOnly: [Annotations, Masking, Artifacts, Approvals]),
         ActorVariables = ["GITLAB_USER_EMAIL", "GITLAB_USER_LOGIN"],
         TriggeringActorVariables = ["GITLAB_USER_LOGIN", "GITLAB_USER_EMAIL"],
+        ManualJobVariable = "CI_JOB_MANUAL",
     };
 
     // \e[0Ksection_start:<unix time>:<name>[collapsed=true]\r\e[0K<header> … \e[0Ksection_end:<unix time>:<name>\r\e[0K
