@@ -1,4 +1,5 @@
 using Pipeline.CiGeneration.Azure;
+using Pipeline.EndToEnd.Tests.Hosts;
 
 namespace Pipeline.Tests.CiGeneration.Azure;
 
@@ -8,12 +9,12 @@ public sealed class AzurePipelinesWriterTests
 
     [Fact]
     public void A_delivery_with_a_partitioned_test_target_is_written_as_its_golden_file() =>
-        GoldenFile.Verify(_writer.Write(AzureSamples.PartitionedDelivery()), "partitioned-delivery");
+        Snapshot.Verify(_writer.Write(AzureSamples.PartitionedDelivery()), "azure-pipelines.yml");
 
     [Fact]
     public void A_pipeline_planned_from_a_script_is_written_as_its_golden_file()
     {
-        GoldenFile.Verify(_writer.Write(AzureSamples.PlannedFromScript()), "planned");
+        Snapshot.Verify(_writer.Write(AzureSamples.PlannedFromScript()), "azure-pipelines.yml");
     }
 
     [Fact]
