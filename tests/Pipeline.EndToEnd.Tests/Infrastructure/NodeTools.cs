@@ -20,7 +20,7 @@ public static class NodeTools
 
     private static async Task<string> InstallAsync()
     {
-        var tools = Path.Combine(FindRepositoryRoot(), "tests", "tools");
+        var tools = Path.Combine(SourceRepository.Root, "tests", "tools");
         var npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
         RunnerResult install;
         try
@@ -39,19 +39,5 @@ public static class NodeTools
 
         Assert.True(install.ExitCode == 0, $"Could not install the CI hosts' tools pinned in {Path.Combine(tools, "package-lock.json")} ('npm ci' in {tools} failed).{Environment.NewLine}{install}");
         return tools;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Pipeline.sln")) &&
-                File.Exists(Path.Combine(directory.FullName, "tests", "tools", "package-lock.json")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No repository root (with Pipeline.sln and tests/tools/package-lock.json) above {AppContext.BaseDirectory}.");
     }
 }

@@ -30,7 +30,7 @@ public static class PowerShell
 
     private static async Task<string> RestoreAsync()
     {
-        var root = FindRepositoryRoot();
+        var root = SourceRepository.Root;
         var environment = new Dictionary<string, string?>(Environment) { ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
         var restore = await Terminal.RunAsync(DotNetHost.Path, ["tool", "restore"], root, environment);
         Assert.True(
@@ -44,19 +44,5 @@ public static class PowerShell
             home.ExitCode == 0 && File.Exists(pwsh),
             $"The restored PowerShell did not start or did not name its folder ('dotnet tool run pwsh -- -Command $PSHOME' in {root}).{System.Environment.NewLine}{home}");
         return pwsh;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, ".config", "dotnet-tools.json")) &&
-                File.Exists(Path.Combine(directory.FullName, "Pipeline.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No repository root (with Pipeline.sln and .config/dotnet-tools.json) above {AppContext.BaseDirectory}.");
     }
 }

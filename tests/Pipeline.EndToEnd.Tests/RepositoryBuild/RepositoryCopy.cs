@@ -44,7 +44,7 @@ public sealed class RepositoryCopy : IAsyncLifetime
     }
 
     /// <summary>The working tree the tests run from: the folder above the test assemblies with Pipeline.sln and build.sh.</summary>
-    public string SourceRoot { get; } = FindRepositoryRoot();
+    public string SourceRoot { get; } = SourceRepository.Root;
 
     /// <summary>The copy's root.</summary>
     public string Root { get; }
@@ -204,18 +204,4 @@ public sealed class RepositoryCopy : IAsyncLifetime
         IReadOnlyDictionary<string, string?> environment,
         TimeSpan hangGuard) =>
         RunnerResult.Of(await ChildProcess.RunAsync(program, arguments, workingDirectory, environment, hangGuard));
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Pipeline.sln")) &&
-                File.Exists(System.IO.Path.Combine(directory.FullName, "build.sh")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No repository root (with Pipeline.sln and build.sh) above {AppContext.BaseDirectory}.");
-    }
 }
