@@ -7,13 +7,32 @@ var fast = Parameter("fast", false, "Test runs only the fast tests: not those ma
 var solution = Root / "Pipeline.sln";
 var artifacts = Root / "artifacts";
 
+// Compile and Test are incremental (README): with nothing changed since their last successful run, they are up to
+// date and do not run. Compile reads the sources, project and build files, and the public API lists the analyzer
+// checks (the version from git tags is not an input: Package builds again with its own). Test reads far more than
+// Compile's outputs (README blocks, templates, this script, the CI file), so every file but the build outputs and
+// what tests write themselves (git-ignored) is its input.
+string[] sources =
+[
+    "**/*.cs", "**/*.csproj", "*.sln", "**/*.props", "**/*.targets", "**/PublicAPI.*.txt",
+    "global.json", "**/.editorconfig", "!**/bin/**", "!**/obj/**", "!artifacts/**",
+];
+
 var compile = Target("Compile")
     .Description("Builds the solution.")
+    .Inputs(sources)
+    .InputValues(configuration)
+    .Outputs("**/bin/**", "**/obj/**", "!**/obj/**/*.nuspec") // Package writes the .nuspec files: not Compile's.
     .Executes(ct => DotNet.BuildAsync(solution, configuration, [$"-p:Version={Version.ToNormalizedString()}"], ct));
 
 var test = Target("Test")
     .Description("Runs every test project; the last line is 'Test: N passed, N failed'.")
     .DependsOn(compile)
+    .Inputs(
+        "**/*", "!**/bin/**", "!**/obj/**", "!artifacts/**", "!**/node_modules/**", "!**/TestResults/**",
+        "!**/*.received.txt", "!**/*.user", "!.vs/**", "!.idea/**")
+    .InputValues(configuration, fast)
+    .Outputs("artifacts/test-results/**")
     .Executes(async ct =>
     {
         string[] filter = fast.Value ? ["--filter", "Speed!=Slow"] : [];
@@ -25,6 +44,7 @@ var test = Target("Test")
 var package = Target("Package")
     .Description("Packs the library, the runner tool and the dotnet new templates into artifacts/packages, with a SHA256SUMS file.")
     .DependsOn(compile, test)
+    // Not incremental: the release manifest it writes names the commit and this run, so no two runs make the same.
     .Executes(async ct =>
     {
         // A release candidate is made only after the whole suite; --fast leaves the slow tests out.

@@ -12,6 +12,8 @@ internal sealed record BenchOptions
           --table FILE       Also write the result table (Markdown) to FILE.
           --warm-runs N      Measured warm runs of the no-op build and of the floor, interleaved (default 20, after 3 warm-ups).
           --cold-runs N      Runs with an empty script cache, and runs after an edit of the script (default 5 each).
+          --test-runs N      Full ./build.sh Test runs, and runs after an edit of a library source (default 3 each, at most 9);
+                             no-change runs are as many as --warm-runs, after 3 warm-ups.
           --memory-runs N    Probed runs for peak memory, of the no-op build and of the floor (default 5).
           --plan-runs N      Measured planner calls per graph shape (default 10, after 3 warm-ups).
           --keep             Keep the scratch folder (temporary repository, caches) and print its path.
@@ -28,6 +30,9 @@ internal sealed record BenchOptions
     public int WarmUps { get; init; } = 3;
 
     public int ColdRuns { get; init; } = 5;
+
+    /// <summary>At most 9: each edit sets one digit of the library source to a value of its own.</summary>
+    public int TestRuns { get; init; } = 3;
 
     public int MemoryRuns { get; init; } = 5;
 
@@ -52,6 +57,7 @@ internal sealed record BenchOptions
                 "--table" => Value() is { } table ? options with { TableFile = Path.GetFullPath(table) } : Missing(name),
                 "--warm-runs" => Count(Value()) is { } warm ? options with { WarmRuns = warm } : Missing(name),
                 "--cold-runs" => Count(Value()) is { } cold ? options with { ColdRuns = cold } : Missing(name),
+                "--test-runs" => Count(Value()) is { } test and <= 9 ? options with { TestRuns = test } : new BenchOptions { Error = "--test-runs expects a count from 1 to 9." },
                 "--memory-runs" => Count(Value()) is { } memory ? options with { MemoryRuns = memory } : Missing(name),
                 "--plan-runs" => Count(Value()) is { } plan ? options with { PlanRuns = plan } : Missing(name),
                 "--keep" => options with { Keep = true },

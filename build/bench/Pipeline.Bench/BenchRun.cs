@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Pipeline.Bench;
 
 /// <summary>
-/// One benchmark run, end to end: the machine, planning in process, the floor app, the no-op repository
-/// from fresh packages, then start-up and memory measured against the floor, all into one table.
+/// One benchmark run, end to end: the machine, planning in process, the floor app, the sample repository
+/// from fresh packages, then start-up, memory and the ./build.sh Test loop measured against the floor, all into one table.
 /// A measurement that cannot be made is shown as NOT MEASURED, its reason on stderr, and the exit code is 1.
 /// </summary>
 internal static class BenchRun
@@ -41,8 +41,9 @@ internal static class BenchRun
             Progress("building the floor app (dotnet hello.dll)");
             floor = await HelloFloor.BuildAsync(scratch);
             var packages = await PackagesAsync(scratch, options);
-            Progress($"setting up the no-op repository: dotnet new pipeline from Pipeline.Templates {packages.Version} ({packages.Folder})");
-            repository = await TemplateRepository.CreateAsync(scratch, packages);
+            var solution = await SampleSolution.LoadAsync(RepositoryRoot());
+            Progress($"setting up the sample repository: a library and its tests, dotnet new pipeline from Pipeline.Templates {packages.Version} ({packages.Folder})");
+            repository = await TemplateRepository.CreateAsync(scratch, packages, solution);
         }
         catch (Exception exception)
         {
@@ -54,6 +55,7 @@ internal static class BenchRun
         // 3. Start-up and memory, each subject run paired with a floor run.
         var startup = floor is not null && repository is not null ? new StartupBenchmarks(scratch, floor, repository, options) : null;
         var memory = floor is not null && repository is not null ? new MemoryBenchmark(scratch, floor, repository, options) : null;
+        var testLoop = floor is not null && repository is not null ? new TestLoopBenchmarks(scratch, floor, repository, options) : null;
         var floorTimes = new List<TimeSpan>();
         PeakMemory? peaks = null;
         var processRows = new List<Row>
@@ -89,6 +91,7 @@ internal static class BenchRun
                 return ReportRows.Edited(edited);
             }),
         };
+        processRows.AddRange(await TestLoopRowsAsync(testLoop, setupFailure, floorTimes, () => failures++, options));
 
         // The floor rows come first: every ratio is against them. Without the repository, the floor is measured alone.
         var floorRow = await MeasureAsync("Floor: dotnet hello.dll", string.Empty, floor is null ? setupFailure : null, () => failures++, async () =>
@@ -112,6 +115,58 @@ internal static class BenchRun
         rows.AddRange(planRows);
         await ReportAsync(ResultTable.Render(rows), options, failures);
         return failures > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The ./build.sh Test loop: full, with no change, after one edit. A first Test run (the sample's restore and build)
+    /// comes before them; when it fails, none of the three can be measured.
+    /// </summary>
+    private static async Task<IReadOnlyList<Row>> TestLoopRowsAsync(
+        TestLoopBenchmarks? testLoop, Exception? setupFailure, List<TimeSpan> floorTimes, Action countFailure, BenchOptions options)
+    {
+        Exception? warmUpFailure = setupFailure;
+        if (warmUpFailure is null)
+        {
+            try
+            {
+                Progress("the first ./build.sh Test of the sample: restore and build");
+                await testLoop!.WarmUpAsync();
+            }
+            catch (Exception exception)
+            {
+                warmUpFailure = exception;
+                countFailure();
+                Progress($"the first ./build.sh Test failed: {exception.Message}");
+            }
+        }
+
+        return
+        [
+            await MeasureAsync("Test, full", string.Empty, warmUpFailure, countFailure, async () =>
+            {
+                Progress($"full Test runs: {options.TestRuns} pairs, .pipeline/state deleted and the build cache off before each Test run");
+                var full = await testLoop!.FullAsync();
+                Progress($"full Test runs: {full.Spread()}");
+                floorTimes.AddRange(full.Floor);
+                return ReportRows.FullTest(full);
+            }),
+            await MeasureAsync("Test, no change", ReportRows.NoChangeTarget, warmUpFailure, countFailure, async () =>
+            {
+                Progress($"no-change Test runs: {options.WarmUps} warm-ups, then {options.WarmRuns} rounds of a floor, a no-op and a Test run");
+                var noChange = await testLoop!.NoChangeAsync();
+                Progress($"no-change Test runs: {noChange.Spread()}; {string.Join("; ", noChange.Outcomes)}");
+                floorTimes.AddRange(noChange.Floor);
+                return ReportRows.NoChangeTest(noChange, options);
+            }),
+            await MeasureAsync("Test, after one edit", string.Empty, warmUpFailure, countFailure, async () =>
+            {
+                Progress($"Test runs after an edit: {options.TestRuns} pairs, one byte of {SampleSolution.EditedSource} changed before each Test run");
+                var edited = await testLoop!.EditedAsync();
+                Progress($"Test runs after an edit: {edited.Spread()}");
+                floorTimes.AddRange(edited.Floor);
+                return ReportRows.EditedTest(edited);
+            }),
+        ];
     }
 
     /// <summary>The packages given with --packages, or the runner tool and template packed afresh from the working tree.</summary>

@@ -7,11 +7,13 @@ internal static class ReportRows
     public const string ColdTarget = "<= 2 s";
     public const string MemoryTarget = "< 60 MiB";
     public const string PlanTarget = "< 100 ms";
+    public const string NoChangeTarget = "<= 1.5x warm Noop";
 
     private const double StartupRatioLimit = 1.5;
     private const double ColdLimitMs = 2000;
     private const double MemoryLimitMiB = 60;
     private const double PlanLimitMs = 100;
+    private const double NoChangeRatioLimit = 1.5;
 
     public static Row Plan(PlanTiming timing, BenchOptions options) => new(
         $"Plan, {timing.Shape.Name}: Planner.Plan in process",
@@ -28,7 +30,7 @@ internal static class ReportRows
         string.Empty,
         string.Empty,
         interleaved
-            ? $"{times.Count} runs after {options.WarmUps} warm-ups, interleaved with the no-op, cold and edit runs below"
+            ? $"{times.Count} runs after {options.WarmUps} warm-ups, interleaved with the no-op, cold, edit and Test runs below"
             : $"{times.Count} runs after {options.WarmUps} warm-ups");
 
     public static Row FloorMemory(PeakMemory peaks, BenchOptions options) => new(
@@ -72,6 +74,34 @@ internal static class ReportRows
         ColdTarget,
         Row.Verdict(edited.SubjectMedianMs <= ColdLimitMs),
         $"{edited.Subject.Count} runs, each after appending '// bench edit N' to build/build.csx (the script is compiled again), each paired with a floor run");
+
+    public static Row FullTest(PairedRuns full) => new(
+        "Test, full: ./build.sh Test, nothing recorded",
+        ResultTable.Seconds(full.SubjectMedianMs),
+        ResultTable.Ratio(full.Ratio),
+        string.Empty,
+        string.Empty,
+        $"{full.Subject.Count} runs of the sample (1 library, 1 xUnit project, {SampleSolution.TestCount} tests), each after deleting .pipeline/state, " +
+        "PIPELINE_BUILD_CACHE=off: Compile and Test run (dotnet build finds its own outputs current), as every run did before incremental targets; each paired with a floor run");
+
+    public static Row NoChangeTest(NoChangeRuns runs, BenchOptions options) => new(
+        "Test, no change: ./build.sh Test again",
+        ResultTable.Milliseconds(runs.TestMedianMs),
+        ResultTable.Ratio(runs.VersusFloor),
+        NoChangeTarget,
+        Row.Verdict(runs.VersusNoop <= NoChangeRatioLimit),
+        $"{ResultTable.Ratio(runs.VersusNoop)} the warm ./build.sh Noop of the same rounds ({ResultTable.Milliseconds(runs.NoopMedianMs)}; median of the rounds' ratios); " +
+        $"{runs.Test.Count} rounds of a floor, a no-op and a Test run, the order rotating, after {options.WarmUps} warm-ups; " +
+        $"outcomes: {string.Join("; ", runs.Outcomes)}");
+
+    public static Row EditedTest(PairedRuns edited) => new(
+        "Test, after one edit: ./build.sh Test, 1 byte of the library changed",
+        ResultTable.Seconds(edited.SubjectMedianMs),
+        ResultTable.Ratio(edited.Ratio),
+        string.Empty,
+        string.Empty,
+        $"{edited.Subject.Count} runs, each after changing one digit in {SampleSolution.EditedSource} (a new value each time), PIPELINE_BUILD_CACHE=off: " +
+        "Compile and Test run again; each paired with a floor run");
 
     /// <summary>A peak that is the process's own, or "&lt;=" the probe's floor when it did not rise above it.</summary>
     private static string PeakFigure(PeakMemory peaks, double mib) =>

@@ -6,9 +6,10 @@ namespace Pipeline.Bench;
 
 /// <summary>
 /// A user's repository with a Pipeline build, made the way a user makes one: <c>git init</c>, a nuget.config
-/// whose only source is the fresh packages' folder, <c>dotnet new install</c> of the fresh template package
-/// into a template hive of its own, <c>dotnet new pipeline</c>. Its first <c>./build.sh Noop</c> restores the
-/// pinned runner into the scratch NuGet packages folder and compiles the script; every later run is warm.
+/// whose only source is the fresh packages' folder (the machine's NuGet packages folder as a fallback, for the test
+/// packages), the <see cref="SampleSolution"/>, <c>dotnet new install</c> of the fresh template package into a
+/// template hive of its own, <c>dotnet new pipeline</c>. Its first <c>./build.sh Noop</c> restores the pinned
+/// runner into the scratch NuGet packages folder and compiles the script; every later run is warm.
 /// </summary>
 internal sealed class TemplateRepository
 {
@@ -32,12 +33,13 @@ internal sealed class TemplateRepository
     /// <summary>The command of a no-op run: ./build.sh Noop, started by its path as a user types it.</summary>
     public (string Program, string[] Arguments) NoopCommand => (BuildSh, ["Noop"]);
 
-    public static async Task<TemplateRepository> CreateAsync(Scratch scratch, PackageSet packages)
+    public static async Task<TemplateRepository> CreateAsync(Scratch scratch, PackageSet packages, SampleSolution solution)
     {
         var root = scratch.Folder("repository");
         var repository = new TemplateRepository(scratch, root, packages);
         await repository.RunAsync("git", "init", "--quiet");
-        WriteNuGetConfig(root, packages.Folder);
+        WriteNuGetConfig(root, packages.Folder, solution.UserNuGetPackages);
+        solution.WriteTo(root);
 
         var hive = scratch.Folder("template-hive");
         await repository.RunAsync(DotNetHost.Path, "new", "install", packages.TemplatesPackage, "--debug:custom-hive", hive);
@@ -52,6 +54,19 @@ internal sealed class TemplateRepository
     public void AppendEdit(int counter) =>
         File.AppendAllText(Script, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Environment.NewLine}// bench edit {counter}{Environment.NewLine}"));
 
+    /// <summary>
+    /// Deletes what the runner recorded of earlier successful runs (<c>.pipeline/state</c>), so the next run has no
+    /// target up to date.
+    /// </summary>
+    public void ForgetRecordedState()
+    {
+        var state = Path.Combine(Root, ".pipeline", "state");
+        if (Directory.Exists(state))
+        {
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
     /// <summary>Fails unless a no-op run succeeded.</summary>
     public static void CheckNoop(ChildProcessResult result, string what)
     {
@@ -61,14 +76,17 @@ internal sealed class TemplateRepository
         }
     }
 
-    private static void WriteNuGetConfig(string root, string source) =>
+    private static void WriteNuGetConfig(string root, string source, string fallback) =>
         new XDocument(
             new XElement(
                 "configuration",
                 new XElement(
                     "packageSources",
                     new XElement("clear"),
-                    new XElement("add", new XAttribute("key", "pipeline-fresh"), new XAttribute("value", source)))))
+                    new XElement("add", new XAttribute("key", "pipeline-fresh"), new XAttribute("value", source))),
+                new XElement(
+                    "fallbackPackageFolders",
+                    new XElement("add", new XAttribute("key", "machine-packages"), new XAttribute("value", fallback)))))
             .Save(Path.Combine(root, "nuget.config"));
 
     private void CheckGeneratedFiles()

@@ -10,13 +10,30 @@ var artifacts = Root / "artifacts";
 // works anywhere). To build another solution, write its path instead: new(() => Root / "src/App.sln").
 var solution = new Lazy<AbsolutePath>(() => FindSolution(Root));
 
+// Compile, Test and Package are incremental: a target whose inputs (these files, the configuration, this script,
+// what the targets it depends on made) are as its last successful run left them, and whose outputs are still
+// there unchanged, is up to date and does not run; ./build.sh --plan says what would run and why, --force runs
+// everything. Compile's inputs are the files dotnet build reads: add any other file your projects read (.razor,
+// embedded or copied files), or a change to it will not rebuild.
+string[] sources =
+[
+    "**/*.cs", "**/*.resx", "**/*.csproj", "*.sln", "*.slnx", "**/*.props", "**/*.targets",
+    "global.json", "nuget.config", "NuGet.Config", "**/packages.lock.json", "**/.editorconfig",
+    "!**/bin/**", "!**/obj/**", "!artifacts/**",
+];
+
 var compile = Target("Compile")
     .Description("Builds the solution.")
+    .Inputs(sources)
+    .InputValues(configuration)
+    .Outputs("**/bin/**", "**/obj/**", "!**/obj/**/*.nuspec") // Package writes the .nuspec files: not Compile's.
     .Executes(ct => DotNet.BuildAsync(solution.Value, configuration, cancellationToken: ct));
 
 var test = Target("Test")
     .Description("Runs the tests into artifacts/test-results; the last line is 'Test: N passed, N failed'.")
     .DependsOn(compile)
+    .InputValues(configuration) // and what Compile built: a changed test or library rebuilds, then retests
+    .Outputs("artifacts/test-results/**")
     .Executes(async ct =>
     {
         var summary = await DotNet.TestAsync(solution.Value, artifacts / "test-results", configuration, noBuild: true, cancellationToken: ct);
@@ -27,6 +44,9 @@ var test = Target("Test")
 var package = Target("Package")
     .Description("Packs the solution into artifacts/packages, with a SHA256SUMS file.")
     .DependsOn(compile, test)
+    .Inputs("**/*", "!**/bin/**", "!**/obj/**", "!artifacts/**") // packages also hold files no compiler reads: a README, an icon
+    .InputValues(configuration)
+    .Outputs("artifacts/packages/**")
     .Executes(async ct =>
     {
         var output = artifacts / "packages";
