@@ -14,6 +14,8 @@ internal sealed record BenchOptions
           --cold-runs N      Runs with an empty script cache, and runs after an edit of the script (default 5 each).
           --test-runs N      Full ./build.sh Test runs, and runs after an edit of a library source (default 3 each, at most 9);
                              no-change runs are as many as --warm-runs, after 3 warm-ups.
+          --sample-files N   Generated source files in the sample's library besides its own (default 2000), so the
+                             no-change check looks at a few thousand files; 0 for none.
           --memory-runs N    Probed runs for peak memory, of the no-op build and of the floor (default 5).
           --plan-runs N      Measured planner calls per graph shape (default 10, after 3 warm-ups).
           --keep             Keep the scratch folder (temporary repository, caches) and print its path.
@@ -38,6 +40,9 @@ internal sealed record BenchOptions
 
     public int PlanRuns { get; init; } = 10;
 
+    /// <summary>How many generated sources the sample's library has, besides its own: a repository of realistic size.</summary>
+    public int SampleFiles { get; init; } = 2000;
+
     public bool Keep { get; init; }
 
     public bool ShowHelp { get; init; }
@@ -60,6 +65,7 @@ internal sealed record BenchOptions
                 "--test-runs" => Count(Value()) is { } test and <= 9 ? options with { TestRuns = test } : new BenchOptions { Error = "--test-runs expects a count from 1 to 9." },
                 "--memory-runs" => Count(Value()) is { } memory ? options with { MemoryRuns = memory } : Missing(name),
                 "--plan-runs" => Count(Value()) is { } plan ? options with { PlanRuns = plan } : Missing(name),
+                "--sample-files" => CountOrNone(Value()) is { } files ? options with { SampleFiles = files } : Missing(name),
                 "--keep" => options with { Keep = true },
                 "--help" or "-h" => options with { ShowHelp = true },
                 _ => new BenchOptions { Error = $"unknown option '{name}'." },
@@ -74,6 +80,8 @@ internal sealed record BenchOptions
     }
 
     private static BenchOptions Missing(string name) => new() { Error = $"{name} expects a value (a path, or a count of at least 1)." };
+
+    private static int? CountOrNone(string? text) => text == "0" ? 0 : Count(text);
 
     private static int? Count(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1 ? count : null;

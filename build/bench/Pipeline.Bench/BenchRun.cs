@@ -43,7 +43,7 @@ internal static class BenchRun
             var packages = await PackagesAsync(scratch, options);
             var solution = await SampleSolution.LoadAsync(RepositoryRoot());
             Progress($"setting up the sample repository: a library and its tests, dotnet new pipeline from Pipeline.Templates {packages.Version} ({packages.Folder})");
-            repository = await TemplateRepository.CreateAsync(scratch, packages, solution);
+            repository = await TemplateRepository.CreateAsync(scratch, packages, solution, options.SampleFiles);
         }
         catch (Exception exception)
         {
@@ -148,7 +148,7 @@ internal static class BenchRun
                 var full = await testLoop!.FullAsync();
                 Progress($"full Test runs: {full.Spread()}");
                 floorTimes.AddRange(full.Floor);
-                return ReportRows.FullTest(full);
+                return ReportRows.FullTest(full, options);
             }),
             await MeasureAsync("Test, no change", ReportRows.NoChangeTarget, warmUpFailure, countFailure, async () =>
             {

@@ -75,24 +75,24 @@ internal static class ReportRows
         Row.Verdict(edited.SubjectMedianMs <= ColdLimitMs),
         $"{edited.Subject.Count} runs, each after appending '// bench edit N' to build/build.csx (the script is compiled again), each paired with a floor run");
 
-    public static Row FullTest(PairedRuns full) => new(
+    public static Row FullTest(PairedRuns full, BenchOptions options) => new(
         "Test, full: ./build.sh Test, nothing recorded",
         ResultTable.Seconds(full.SubjectMedianMs),
         ResultTable.Ratio(full.Ratio),
         string.Empty,
         string.Empty,
-        $"{full.Subject.Count} runs of the sample (1 library, 1 xUnit project, {SampleSolution.TestCount} tests), each after deleting .pipeline/state, " +
+        $"{full.Subject.Count} runs of the sample (1 library of {options.SampleFiles + 1} sources, 1 xUnit project of {SampleSolution.TestCount} tests), each after deleting .pipeline/state, " +
         "PIPELINE_BUILD_CACHE=off: Compile and Test run (dotnet build finds its own outputs current), as every run did before incremental targets; each paired with a floor run");
 
     public static Row NoChangeTest(NoChangeRuns runs, BenchOptions options) => new(
         "Test, no change: ./build.sh Test again",
-        ResultTable.Milliseconds(runs.TestMedianMs),
+        runs.TestMedianMs < 1000 ? ResultTable.Milliseconds(runs.TestMedianMs) : ResultTable.Seconds(runs.TestMedianMs),
         ResultTable.Ratio(runs.VersusFloor),
         NoChangeTarget,
         Row.Verdict(runs.VersusNoop <= NoChangeRatioLimit),
         $"{ResultTable.Ratio(runs.VersusNoop)} the warm ./build.sh Noop of the same rounds ({ResultTable.Milliseconds(runs.NoopMedianMs)}; median of the rounds' ratios); " +
         $"{runs.Test.Count} rounds of a floor, a no-op and a Test run, the order rotating, after {options.WarmUps} warm-ups; " +
-        $"outcomes: {string.Join("; ", runs.Outcomes)}");
+        $"outcomes seen: {string.Join("; ", runs.Outcomes)}");
 
     public static Row EditedTest(PairedRuns edited) => new(
         "Test, after one edit: ./build.sh Test, 1 byte of the library changed",

@@ -6,8 +6,9 @@ namespace Pipeline.Bench;
 /// <summary>
 /// What the template's Compile, Test and Package work on in the sample repository: a solution with one class
 /// library and one xUnit project that tests it, written as <c>dotnet new sln/classlib/xunit</c> would (less their
-/// template engine's start-up). The test packages get the versions this repository's own tests use, and restore
-/// from the machine's NuGet packages folder as a fallback folder: no network, and nothing written there.
+/// template engine's start-up), its library padded with generated sources to a realistic size. The test packages
+/// get the versions this repository's own tests use, and restore from the machine's NuGet packages folder as a
+/// fallback folder: no network, and nothing written there.
 /// </summary>
 internal sealed class SampleSolution
 {
@@ -103,9 +104,21 @@ internal sealed class SampleSolution
             : new SampleSolution(versions, line[Prefix.Length..].Trim());
     }
 
-    /// <summary>Writes the solution, its two projects and their sources into <paramref name="root"/>.</summary>
-    public void WriteTo(string root)
+    /// <summary>
+    /// Writes the solution, its two projects and their sources into <paramref name="root"/>, and
+    /// <paramref name="generatedSources"/> small classes into the library, a hundred to a folder.
+    /// </summary>
+    public void WriteTo(string root, int generatedSources)
     {
+        for (var i = 0; i < generatedSources; i++)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"Part{i:0000}");
+            Write(
+                root,
+                string.Create(CultureInfo.InvariantCulture, $"src/Sample.Lib/Generated/Group{i / 100:00}/{name}.cs"),
+                string.Create(CultureInfo.InvariantCulture, $"namespace Sample.Lib.Generated;{Environment.NewLine}{Environment.NewLine}internal static class {name}{Environment.NewLine}{{{Environment.NewLine}    public static int Value => {i};{Environment.NewLine}}}"));
+        }
+
         var framework = Environment.Version.Major.ToString(CultureInfo.InvariantCulture);
         Write(root, "Sample.slnx", """
             <Solution>

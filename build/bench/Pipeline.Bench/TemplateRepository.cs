@@ -33,13 +33,13 @@ internal sealed class TemplateRepository
     /// <summary>The command of a no-op run: ./build.sh Noop, started by its path as a user types it.</summary>
     public (string Program, string[] Arguments) NoopCommand => (BuildSh, ["Noop"]);
 
-    public static async Task<TemplateRepository> CreateAsync(Scratch scratch, PackageSet packages, SampleSolution solution)
+    public static async Task<TemplateRepository> CreateAsync(Scratch scratch, PackageSet packages, SampleSolution solution, int generatedSources)
     {
         var root = scratch.Folder("repository");
         var repository = new TemplateRepository(scratch, root, packages);
         await repository.RunAsync("git", "init", "--quiet");
         WriteNuGetConfig(root, packages.Folder, solution.UserNuGetPackages);
-        solution.WriteTo(root);
+        solution.WriteTo(root, generatedSources);
 
         var hive = scratch.Folder("template-hive");
         await repository.RunAsync(DotNetHost.Path, "new", "install", packages.TemplatesPackage, "--debug:custom-hive", hive);

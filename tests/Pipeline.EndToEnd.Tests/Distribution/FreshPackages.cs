@@ -94,6 +94,9 @@ public sealed class FreshPackages : IAsyncLifetime
             ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
             ["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "1",
             ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
+            // No build cache shared between tests: another test's sample repository has the same fingerprints, so
+            // its targets would be restored from it instead of run.
+            ["PIPELINE_BUILD_CACHE"] = "off",
             // No build servers or reused MSBuild nodes outliving a test and holding its output pipes open.
             ["MSBUILDDISABLENODEREUSE"] = "1",
             ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
