@@ -32,7 +32,7 @@ var compile = Target("Compile")
 var test = Target("Test")
     .Description("Runs the tests into artifacts/test-results; the last line is 'Test: N passed, N failed'.")
     .DependsOn(compile)
-    .InputValues(configuration) // and what Compile built: a changed test or library rebuilds, then retests
+    .InputValues(configuration) // and what Compile built: a changed source is built again, then tested again
     .Outputs("artifacts/test-results/**")
     .Executes(async ct =>
     {
