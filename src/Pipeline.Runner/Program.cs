@@ -37,7 +37,17 @@ static async Task<int> RunAsync(string[] args, Func<string, string?> environment
     // Resolved before changing to the repository root: a relative PIPELINE_CACHE is relative to where the user ran the command.
     var context = new RunnerContext(CacheRoot.Resolve(environment, invocationDirectory), trace, new HostEnvironment(environment));
     Directory.SetCurrentDirectory(script.Root);
-    var build = new Build(AbsolutePath.From(script.Root)) { InvocationDirectory = AbsolutePath.From(invocationDirectory), ScriptPath = script.DisplayPath(script.Path) };
-    var loaded = await ScriptLoader.LoadAsync(script, build, invocation.HostName, context);
-    return loaded != ExitCodes.Success ? loaded : await build.RunAsync(invocation.BuildArguments);
+    if (await ScriptLoader.LoadAsync(script, invocation.HostName, context) is not { } loaded)
+    {
+        return ExitCodes.UsageError;
+    }
+
+    var build = new Build(AbsolutePath.From(script.Root))
+    {
+        InvocationDirectory = AbsolutePath.From(invocationDirectory),
+        ScriptPath = script.DisplayPath(script.Path),
+        DefinitionDigest = loaded.DefinitionDigest,
+    };
+    var declared = await ScriptLoader.DeclareAsync(loaded, build);
+    return declared != ExitCodes.Success ? declared : await build.RunAsync(invocation.BuildArguments);
 }

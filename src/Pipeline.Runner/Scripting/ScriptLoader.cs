@@ -5,12 +5,14 @@ namespace Pipeline.Runner.Scripting;
 
 /// <summary>
 /// Gets a script's declarations into a <see cref="Build"/>: from the compiled-script cache when every source
-/// is unchanged (Roslyn is never loaded then), otherwise by compiling and caching it first.
+/// is unchanged (Roslyn is never loaded then), otherwise by compiling and caching it first. Two steps, so the
+/// build can be made knowing the script's <see cref="LoadedScript.DefinitionDigest"/>.
 /// </summary>
 internal static class ScriptLoader
 {
+    /// <summary>The compiled script, from the cache or compiled now; null once the errors that stop it are printed.</summary>
     /// <param name="hostName">The name given with <c>--host</c>, if any: compile errors are annotated for that host.</param>
-    public static async Task<int> LoadAsync(ScriptLocation location, Build build, string? hostName, RunnerContext context)
+    public static async Task<LoadedScript?> LoadAsync(ScriptLocation location, string? hostName, RunnerContext context)
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(context);
@@ -18,11 +20,13 @@ internal static class ScriptLoader
         var entry = cache.FindCurrent();
         context.Trace.Write(entry is null ? "cache miss, compiling" : "cache hit", cache.Directory);
         MethodInfo? factory = null;
+        IReadOnlyList<SourceFile> sources = [];
         if (entry is not null)
         {
             try
             {
                 factory = ScriptHost.Load(cache.AssemblyPath(entry), entry);
+                sources = entry.Sources;
             }
             catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or TypeLoadException)
             {
@@ -43,15 +47,26 @@ internal static class ScriptLoader
 
                 RunnerHost.Annotate(RunnerHost.From(hostName, context.Environment), context.Environment, errors);
 
-                return ExitCodes.UsageError;
+                return null;
             }
 
             factory = StoreAndLoad(cache, compiled);
+            sources = compiled.Sources;
         }
 
+        var digest = ScriptDefinition.Digest(location, sources);
+        context.Trace.Write($"definition digest {digest}", location.DisplayPath(location.Path));
+        return new LoadedScript(factory, digest);
+    }
+
+    /// <summary>Runs the script's declarations against <paramref name="build"/>; a script that throws is a usage error.</summary>
+    public static async Task<int> DeclareAsync(LoadedScript script, Build build)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(build);
         try
         {
-            await ScriptHost.RunAsync(factory, build);
+            await ScriptHost.RunAsync(script.Factory, build);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

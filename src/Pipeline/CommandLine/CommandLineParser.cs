@@ -10,7 +10,7 @@ namespace Pipeline.CommandLine;
 /// </summary>
 internal static class CommandLineParser
 {
-    public static RunOptions Parse(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters, SecretMasker secrets)
+    public static RunOptions Parse(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters, SecretMasker secrets, IReadOnlyCollection<string>? declaredTargets = null)
     {
         var targets = new Argument<string[]>("targets") { Arity = ArgumentArity.ZeroOrMore };
         var help = new Option<bool>("--help", "-h", "-?");
@@ -23,10 +23,11 @@ internal static class CommandLineParser
         var host = new Option<string>("--host");
         var parallel = new Option<string>("--parallel") { Arity = ArgumentArity.ExactlyOne };
         var partition = new Option<string>(PartitionArgument.Option);
+        var force = new Option<string[]>("--force") { Arity = ArgumentArity.OneOrMore };
         var delivery = new DeliveryOptions();
         var ci = new CiOptions();
 
-        var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host, partition };
+        var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host, partition, force };
         delivery.AddTo(command);
         ci.AddTo(command);
         var parameterOptions = parameters.ToDictionary(p => p, ParameterOption);
@@ -35,7 +36,7 @@ internal static class CommandLineParser
             command.Add(option);
         }
 
-        var result = command.Parse(OptionalValues.Normalise(args, parameters));
+        var result = command.Parse(OptionalValues.Normalise(args, parameters, declaredTargets));
 
         // Masked before anything can print them, even an error about the command line itself.
         foreach (var option in parameterOptions.Where(p => p.Key.IsSecret).Select(p => p.Value))
@@ -66,6 +67,7 @@ internal static class CommandLineParser
             KeepGoing = result.GetValue(keepGoing),
             Only = result.GetValue(only),
             Skip = [.. (result.GetValue(skip) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+            Force = ReadForce(result.GetValue(force)),
             SummaryJsonPath = result.GetValue(summaryJson),
             Host = result.GetValue(host),
             Parallelism = ParseParallelism(result.GetValue(parallel)),
@@ -85,6 +87,13 @@ internal static class CommandLineParser
         return ParameterValueParser.IsList(type)
             ? new Option<string[]>($"--{parameter.Name}") { Arity = ArgumentArity.OneOrMore }
             : new Option<string>($"--{parameter.Name}") { Arity = ArgumentArity.ExactlyOne };
+    }
+
+    /// <summary><c>--force</c> (normalised to <c>*</c> when bare: every target) or <c>--force T[,U]</c>; nothing forced when absent.</summary>
+    private static Incremental.ForceRequest ReadForce(string[]? values)
+    {
+        var names = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        return names.Contains(OptionalValues.EveryTarget) ? new(true, []) : new(false, names);
     }
 
     /// <summary>The <c>--parallel</c> value (normalised to a number when given bare); 1 when it was not given.</summary>

@@ -4,11 +4,12 @@ namespace Pipeline.CommandLine;
 /// Options whose value may be left out: <c>--parallel [N]</c> and bool parameters (<c>--approve</c>,
 /// <c>--approve false</c>). The parser takes every option's value from the next token, which would swallow
 /// a target name (<c>--parallel Test</c>), so a bare occurrence is rewritten to its implied value first:
-/// <c>--parallel=&lt;processor count&gt;</c>, <c>--approve=true</c>.
+/// <c>--parallel=&lt;processor count&gt;</c>, <c>--approve=true</c>, <c>--force=*</c> (every target; <c>--force Test</c>
+/// forces Test when Test is a target of the build).
 /// </summary>
 internal static class OptionalValues
 {
-    public static IReadOnlyList<string> Normalise(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters)
+    public static IReadOnlyList<string> Normalise(IReadOnlyList<string> args, IReadOnlyList<IParameter> parameters, IReadOnlyCollection<string>? targetNames = null)
     {
         var flags = parameters
             .Where(p => ParameterValueParser.IsFlag(Nullable.GetUnderlyingType(p.ValueType) ?? p.ValueType))
@@ -22,6 +23,10 @@ internal static class OptionalValues
             {
                 normalised.Add($"--parallel={Environment.ProcessorCount}");
             }
+            else if (args[i] == ForceOption && !NamesTargets(next, targetNames))
+            {
+                normalised.Add($"{ForceOption}={EveryTarget}");
+            }
             else if (flags.Contains(args[i]) && !IsBool(next))
             {
                 normalised.Add($"{args[i]}=true");
@@ -34,6 +39,15 @@ internal static class OptionalValues
 
         return normalised;
     }
+
+    /// <summary>The value of a bare <c>--force</c>: every incremental target runs.</summary>
+    public const string EveryTarget = "*";
+
+    private const string ForceOption = "--force";
+
+    private static bool NamesTargets(string? token, IReadOnlyCollection<string>? targetNames) =>
+        token is { Length: > 0 } && targetNames is not null && token.Split(',', StringSplitOptions.TrimEntries)
+            .All(name => targetNames.Contains(name, StringComparer.OrdinalIgnoreCase));
 
     private static bool IsCount(string? token) => token is not null && int.TryParse(token, out _);
 

@@ -23,6 +23,9 @@ internal sealed record RunOptions
 
     public bool Only { get; init; }
 
+    /// <summary>Incremental targets whose body runs even when up to date (<c>--force</c>, <c>--force T</c>).</summary>
+    public Incremental.ForceRequest Force { get; init; } = Incremental.ForceRequest.None;
+
     public string? SummaryJsonPath { get; init; }
 
     /// <summary>The CI host named by <c>--host</c>, overriding detection; <c>local</c> forces plain output.</summary>

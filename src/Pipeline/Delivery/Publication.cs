@@ -1,5 +1,6 @@
 using Pipeline.Delivery.Records;
 using Pipeline.Execution;
+using Pipeline.Incremental;
 
 namespace Pipeline.Delivery;
 
@@ -81,6 +82,10 @@ internal sealed class Publication(Target target, DeliveryEnvironment environment
     private static StageResult Describe(TargetResult? result) => result switch
     {
         null => new(StageStatus.NotRun),
+
+        // A reused result is evidence only because it stands on a recorded success with this same fingerprint; said so.
+        { Outcome: TargetOutcome.Succeeded, Reuse: { Kind: ReuseKind.UpToDate } reuse } => new(StageStatus.UpToDate, reuse.Evidence),
+        { Outcome: TargetOutcome.Succeeded, Reuse: { Kind: ReuseKind.Restored } reuse } => new(StageStatus.RestoredFromCache, reuse.Evidence),
         { Outcome: TargetOutcome.Succeeded } => new(StageStatus.Succeeded),
         { Outcome: TargetOutcome.Skipped, Reason: "--skip" } => new(StageStatus.SkippedOnRequest),
         { Outcome: TargetOutcome.Skipped } => new(StageStatus.SkippedByCondition, result.Reason),

@@ -153,8 +153,21 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
                 return new TargetResult(target, TargetOutcome.Skipped, clock.Elapsed, unmet.Reason);
             }
 
+            var incremental = target.IsIncremental ? options.Incremental : null;
+            var decision = incremental is null ? null : await incremental.DecideAsync(target, cancellation).ConfigureAwait(false);
             observer.TargetStarting(target);
             run.CurrentTarget.Set(target);
+            if (decision?.Reuse is { } reuse)
+            {
+                incremental!.Replay(target, decision);
+                return new TargetResult(target, TargetOutcome.Succeeded, clock.Elapsed, decision.Reason) { Reuse = reuse };
+            }
+
+            if (decision is not null)
+            {
+                run.Capture.Start(target);
+            }
+
             foreach (var action in target.Actions)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -162,19 +175,27 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
                 await action.ExecuteAsync(run, cancellation).ConfigureAwait(false);
             }
 
-            return new TargetResult(target, TargetOutcome.Succeeded, clock.Elapsed, null);
+            if (decision is not null)
+            {
+                await incremental!.RecordAsync(target, decision, run.Capture.Stop(target), clock.Elapsed, cancellation).ConfigureAwait(false);
+            }
+
+            return new TargetResult(target, TargetOutcome.Succeeded, clock.Elapsed, decision?.Reason);
         }
         catch (Exception exception) when (cancellation.IsCancellationRequested && exception is OperationCanceledException or CommandFailedException)
         {
+            Forget(target);
             return new TargetResult(target, TargetOutcome.Cancelled, clock.Elapsed, "cancelled");
         }
         catch (Exception refusal) when (refusal is IRefusal)
         {
             // A rule said no, which is not a failure of the script: exit code 3, even with failure allowed.
+            Forget(target);
             return new TargetResult(target, TargetOutcome.Failed, clock.Elapsed, _failures.Of(refusal)) { Refused = true };
         }
         catch (Exception exception)
         {
+            Forget(target);
             return new TargetResult(
                 target,
                 TargetOutcome.Failed,
@@ -186,6 +207,16 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         finally
         {
             run.CurrentTarget.Set(null);
+        }
+    }
+
+    /// <summary>A target that failed or was cancelled records nothing, and its last success no longer stands for it.</summary>
+    private void Forget(Target target)
+    {
+        run.Capture.Stop(target);
+        if (target.IsIncremental)
+        {
+            options.Incremental?.Forget(target);
         }
     }
 }

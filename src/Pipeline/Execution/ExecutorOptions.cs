@@ -13,4 +13,7 @@ internal sealed record ExecutorOptions(int MaxParallelism, bool KeepGoing, IRead
     /// <see cref="Partitions.PartitionFanIn"/>); null keeps it skipped.
     /// </summary>
     public Func<Target, TargetResult?>? SettleSkipped { get; init; }
+
+    /// <summary>Decides whether the bodies of incremental targets run, and records those that did; null runs every body.</summary>
+    public Incremental.IncrementalTargets? Incremental { get; init; }
 }

@@ -35,6 +35,9 @@ internal sealed record TargetResult(
     /// <summary>For a partitioned target settled by its slices' results (the fan-in): each slice's result, in order.</summary>
     public IReadOnlyList<PartitionResult>? Partitions { get; init; }
 
+    /// <summary>Set when the body did not run because a recorded successful result stood in for it (up to date, or restored from the build cache).</summary>
+    public Incremental.TargetReuse? Reuse { get; init; }
+
     /// <summary>A failure that fails the build.</summary>
     public bool FailsBuild => Outcome == TargetOutcome.Failed && !FailureAllowed;
 }

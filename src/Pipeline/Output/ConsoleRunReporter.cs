@@ -37,6 +37,9 @@ internal sealed class ConsoleRunReporter(IAnsiConsole console, SecretMasker secr
         var reason = Markup.Escape(secrets.Apply(result.Reason ?? string.Empty));
         switch (result.Outcome)
         {
+            case TargetOutcome.Succeeded when result.Reuse is { } reuse:
+                console.MarkupLine($"[green]{Symbol("✔", "+")} {name} {reuse.Outcome} in {Durations.Format(result.Duration)}: {reason}[/]");
+                break;
             case TargetOutcome.Succeeded:
                 // A target settled by its partitions says so (the reason); one that ran says nothing more.
                 console.MarkupLine($"[green]{Symbol("✔", "+")} {name} succeeded in {Durations.Format(result.Duration)}{(reason.Length > 0 ? $": {reason}" : string.Empty)}[/]");

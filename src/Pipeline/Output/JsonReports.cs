@@ -11,7 +11,7 @@ internal static class JsonReports
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
-    public static string Plan(ExecutionPlan plan) => Write(json =>
+    public static string Plan(ExecutionPlan plan, IReadOnlyDictionary<Target, string>? incremental = null) => Write(json =>
     {
         json.WriteStartObject();
         WriteNames(json, "requested", plan.Requested);
@@ -27,6 +27,7 @@ internal static class JsonReports
             json.WriteBoolean("skipped", planned.SkippedByRequest);
             json.WriteBoolean("alwaysRuns", target.RunsAlways);
             json.WriteBoolean("failureAllowed", target.FailureAllowed);
+            json.WriteString("incremental", incremental?.GetValueOrDefault(target));
             json.WriteStartArray("conditions");
             target.Conditions.ToList().ForEach(c => json.WriteStringValue(c.Reason));
             json.WriteEndArray();
@@ -52,6 +53,7 @@ internal static class JsonReports
             json.WriteNumber("durationSeconds", Math.Round(result.Duration.TotalSeconds, 3));
             json.WriteString("reason", result.Reason is null ? null : secrets.Apply(result.Reason));
             json.WriteBoolean("failureAllowed", result.FailureAllowed);
+            json.WriteString("reused", result.Reuse is { } reuse ? JsonNamingPolicy.KebabCaseLower.ConvertName(reuse.Kind.ToString()) : null);
             PartitionJson.Write(json, result, secrets);
             json.WriteEndObject();
         }

@@ -43,12 +43,12 @@ internal sealed class PipelineConsole : IDisposable
     }
 
     /// <param name="noColor">Whether <c>NO_COLOR</c> is set in the run's environment.</param>
-    public static PipelineConsole Install(SecretMasker secrets, CurrentTarget currentTarget, bool noColor)
+    public static PipelineConsole Install(SecretMasker secrets, CurrentTarget currentTarget, bool noColor, Incremental.OutputCapture? capture = null)
     {
         var rawOutput = Console.Out;
         var rawError = Console.Error;
-        var output = new TargetLabellingWriter(new MaskingTextWriter(rawOutput, secrets), currentTarget);
-        var error = new TargetLabellingWriter(new MaskingTextWriter(rawError, secrets), currentTarget);
+        var output = new TargetLabellingWriter(new MaskingTextWriter(rawOutput, secrets), currentTarget, capture);
+        var error = new TargetLabellingWriter(new MaskingTextWriter(rawError, secrets), currentTarget, capture);
         Console.SetOut(output);
         Console.SetError(error);
 

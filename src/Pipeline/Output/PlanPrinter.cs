@@ -6,8 +6,10 @@ namespace Pipeline.Output;
 /// <summary>Shows a plan without running it: the dependency tree of each requested target, then the order.</summary>
 internal static class PlanPrinter
 {
-    public static void Print(IAnsiConsole console, ExecutionPlan plan)
+    /// <param name="incremental">For incremental targets: whether each would run, and why.</param>
+    public static void Print(IAnsiConsole console, ExecutionPlan plan, IReadOnlyDictionary<Target, string>? incremental = null)
     {
+        var notesOf = (PlannedTarget planned) => Notes(planned, incremental?.GetValueOrDefault(planned.Target));
         var scheduled = plan.Order.ToDictionary(p => p.Target);
         var shown = new HashSet<Target>();
         var tree = new Tree("[bold]Plan[/]");
@@ -21,7 +23,7 @@ internal static class PlanPrinter
         while (pending.TryPop(out var item))
         {
             var firstTime = shown.Add(item.Target);
-            var node = item.Parent.AddNode(Label(item.Target, scheduled.GetValueOrDefault(item.Target), firstTime));
+            var node = item.Parent.AddNode(Label(item.Target, scheduled.GetValueOrDefault(item.Target), firstTime, notesOf));
             if (!firstTime)
             {
                 continue;
@@ -37,11 +39,11 @@ internal static class PlanPrinter
         console.MarkupLine("[bold]Order[/]");
         foreach (var planned in plan.Order)
         {
-            console.MarkupLine($"  {planned.Position + 1}. {Markup.Escape(planned.Target.Name)}{Notes(planned)}");
+            console.MarkupLine($"  {planned.Position + 1}. {Markup.Escape(planned.Target.Name)}{notesOf(planned)}");
         }
     }
 
-    private static string Label(Target target, PlannedTarget? planned, bool firstTime)
+    private static string Label(Target target, PlannedTarget? planned, bool firstTime, Func<PlannedTarget, string> notes)
     {
         var name = $"[deepskyblue1]{Markup.Escape(target.Name)}[/]";
         if (!firstTime)
@@ -50,15 +52,19 @@ internal static class PlanPrinter
         }
 
         var description = target.DescriptionText is { } text ? $" [grey]{Markup.Escape(text)}[/]" : string.Empty;
-        return $"{name}{description}{(planned is null ? string.Empty : Notes(planned))}";
+        return $"{name}{description}{(planned is null ? string.Empty : notes(planned))}";
     }
 
-    private static string Notes(PlannedTarget planned)
+    private static string Notes(PlannedTarget planned, string? incremental)
     {
         var notes = new List<string>();
         if (planned.SkippedByRequest)
         {
             notes.Add("skipped: --skip");
+        }
+        else if (incremental is not null)
+        {
+            notes.Add(incremental);
         }
 
         if (planned.Target.RunsAlways)

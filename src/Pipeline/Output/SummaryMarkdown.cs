@@ -26,6 +26,7 @@ internal static class SummaryMarkdown
                 ? "failed (allowed)"
                 : result.Outcome switch
                 {
+                    TargetOutcome.Succeeded when result.Reuse is { } reuse => reuse.Outcome,
                     TargetOutcome.NotRun => "not run",
                     var other => other.ToString().ToLowerInvariant(),
                 };

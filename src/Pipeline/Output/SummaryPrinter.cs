@@ -35,6 +35,7 @@ internal static class SummaryPrinter
 
     private static string Outcome(TargetResult result) => result.Outcome switch
     {
+        TargetOutcome.Succeeded when result.Reuse is { } reuse => $"[green]{reuse.Outcome}[/]",
         TargetOutcome.Succeeded => "[green]succeeded[/]",
         TargetOutcome.Failed when result.FailureAllowed => "[yellow]failed (allowed)[/]",
         TargetOutcome.Failed => "[red]failed[/]",

@@ -9,7 +9,7 @@ namespace Pipeline.Output;
 /// target writes is prefixed with its name, and lines of different targets never interleave mid-line.
 /// Sequential runs pass text straight through.
 /// </summary>
-internal sealed class TargetLabellingWriter(TextWriter inner, CurrentTarget current) : TextWriter
+internal sealed class TargetLabellingWriter(TextWriter inner, CurrentTarget current, Incremental.OutputCapture? capture = null) : TextWriter
 {
     private readonly Dictionary<Target, StringBuilder> _pending = [];
 
@@ -32,6 +32,11 @@ internal sealed class TargetLabellingWriter(TextWriter inner, CurrentTarget curr
         }
 
         var target = current.Value;
+        if (target is not null)
+        {
+            capture?.Append(target, value);
+        }
+
         lock (_pending)
         {
             if (!LabelLines || target is null)

@@ -161,7 +161,7 @@ internal static class Planner
             : throw new PlanningException($"Dependency cycle: {string.Join(" -> ", CycleFinder.Find(predecessors, waitingFor, targets))}.");
     }
 
-    private static Target Resolve(string name, Dictionary<string, Target> byName)
+    internal static Target Resolve(string name, Dictionary<string, Target> byName)
     {
         if (byName.TryGetValue(name, out var target))
         {

@@ -4,6 +4,7 @@ using Pipeline.Delivery;
 using Pipeline.Delivery.Records;
 using Pipeline.Execution;
 using Pipeline.Hosts;
+using Pipeline.Incremental;
 using Pipeline.Output;
 using Pipeline.Planning;
 using Pipeline.Secrets;
@@ -24,7 +25,8 @@ internal static class BuildInvocation
         // The token a release job reads its reviewers with: masked from the start, whatever prints it.
         secrets.Register(environment(Delivery.Identities.HostReview.TokenVariable));
         var currentTarget = new CurrentTarget();
-        using var console = PipelineConsole.Install(secrets, currentTarget, noColor: !string.IsNullOrEmpty(environment("NO_COLOR")));
+        var capture = new OutputCapture();
+        using var console = PipelineConsole.Install(secrets, currentTarget, noColor: !string.IsNullOrEmpty(environment("NO_COLOR")), capture);
         RunOptions options;
         ExecutionPlan plan;
         string? summaryPath;
@@ -32,7 +34,7 @@ internal static class BuildInvocation
         Dictionary<Target, string> satisfied;
         try
         {
-            options = CommandLineParser.Parse(args, build.Parameters, secrets);
+            options = ForcedTargetsRunWhenNoneIsNamed(build, CommandLineParser.Parse(args, build.Parameters, secrets, [.. build.Targets.Select(t => t.Name)]));
             if (options.ShowHelp)
             {
                 HelpPrinter.Print(console.Ansi, build, environment("PIPELINE_LAUNCHER") is { Length: > 0 } launcher ? launcher : "./build.sh");
@@ -57,7 +59,7 @@ internal static class BuildInvocation
 
             var channel = ConnectHost(options, new HostEnvironment(environment), console, secrets);
             var parameters = ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory, secrets);
-            run = new RunContext(build, channel, secrets, currentTarget, time, parameters) { Console = console };
+            run = new RunContext(build, channel, secrets, currentTarget, time, parameters) { Console = console, Capture = capture };
             summaryPath = SummaryPath(options, build);
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
             run.Partition = PartitionRequest.SliceFor(plan, options.Partition);
@@ -86,13 +88,14 @@ internal static class BuildInvocation
 
         if (options.ShowPlan)
         {
+            var incremental = new IncrementalTargets(run, cache: null, options.Force).Preview(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target));
             if (options.Json)
             {
-                Console.Out.WriteLine(JsonReports.Plan(plan));
+                Console.Out.WriteLine(JsonReports.Plan(plan, incremental));
             }
             else
             {
-                PlanPrinter.Print(console.Ansi, plan);
+                PlanPrinter.Print(console.Ansi, plan, incremental);
             }
 
             return ExitCodes.Success;
@@ -102,6 +105,17 @@ internal static class BuildInvocation
         {
             return await ExecuteAsync(run, plan, options with { SummaryJsonPath = summaryPath }, satisfied).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// <c>--force Test</c> names a target that must exist; with no other target named, it is also the one that runs
+    /// (<c>./build.sh --force Test</c> runs Test, forced).
+    /// </summary>
+    private static RunOptions ForcedTargetsRunWhenNoneIsNamed(Build build, RunOptions options)
+    {
+        var byName = build.Targets.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        var forced = options.Force.TargetNames.Select(name => Planner.Resolve(name, byName).Name).ToList();
+        return forced.Count > 0 && options.Targets.Count == 0 ? options with { Targets = forced } : options;
     }
 
     /// <summary>
@@ -170,7 +184,11 @@ internal static class BuildInvocation
         var channel = run.Channel;
         var groups = options.Parallelism == 1 && channel.Host.Supports(HostCapability.Groups) == CapabilitySupport.Runtime;
         var reporter = new ConsoleRunReporter(console.Ansi, run.Secrets, channel, groups);
-        var executorOptions = new ExecutorOptions(options.Parallelism, options.KeepGoing, satisfied) { SettleSkipped = new PartitionFanIn(run).Settle };
+        var executorOptions = new ExecutorOptions(options.Parallelism, options.KeepGoing, satisfied)
+        {
+            SettleSkipped = new PartitionFanIn(run).Settle,
+            Incremental = new IncrementalTargets(run, cache: null, options.Force),
+        };
         var executor = new Executor(plan, executorOptions, new ResultRecordingObserver(reporter, run.Delivery!.Finished), run);
         var result = PartitionSlices.Mark(await executor.RunAsync(signals.Token, signals.Forced).ConfigureAwait(false), plan, run.Partition);
         if (result.Cancelled)

@@ -25,6 +25,7 @@ public sealed class RunContext
     private readonly List<KeyValuePair<string, string>> _outputs;
     private readonly List<string> _closingLines;
     private readonly List<(Target Target, string Line)> _closingLinesOfTargets = [];
+    private readonly List<(Target Target, string Name, string Value)> _outputsOfTargets = [];
     private readonly Lazy<GitVersionResult> _version;
     private readonly Lazy<BuildIdentity> _identity;
 
@@ -79,6 +80,9 @@ public sealed class RunContext
 
     internal PipelineConsole? Console { get; init; }
 
+    /// <summary>What the bodies of incremental targets print, kept to be replayed when their result is reused.</summary>
+    internal Incremental.OutputCapture Capture { get; init; } = new();
+
     /// <summary>What this run's deployments need: the request, the records store, the candidates; null before the plan is known.</summary>
     internal DeliveryRun? Delivery { get; set; }
 
@@ -129,6 +133,10 @@ public sealed class RunContext
         {
             _outputs.RemoveAll(o => o.Key == name);
             _outputs.Add(new(name, value));
+            if (CurrentTarget.Value is { } target)
+            {
+                _outputsOfTargets.Add((target, name, value));
+            }
         }
 
         Channel.Apply(Channel.Host.SetOutputs([new(name, value)], Channel.Environment));
@@ -171,6 +179,15 @@ public sealed class RunContext
         lock (_closingLines)
         {
             return [.. _closingLinesOfTargets.Where(l => ReferenceEquals(l.Target, target)).Select(l => l.Line)];
+        }
+    }
+
+    /// <summary>The CI outputs <paramref name="target"/>'s body set, in order (what a reused result hands on again).</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> OutputsOf(Target target)
+    {
+        lock (_outputs)
+        {
+            return [.. _outputsOfTargets.Where(o => ReferenceEquals(o.Target, target)).Select(o => new KeyValuePair<string, string>(o.Name, o.Value))];
         }
     }
 

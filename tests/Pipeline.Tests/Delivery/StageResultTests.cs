@@ -16,4 +16,19 @@ public sealed class StageResultTests
         Assert.True(result.CountsAsSucceeded);
         Assert.False(new StageResult(StageStatus.SkippedOnRequest).CountsAsSucceeded);
     }
+
+    [Theory]
+    [InlineData("up-to-date", "Succeeded (up to date: its run of 2026-12-01 10:00:00Z with fingerprint 0123456789ab succeeded)")]
+    [InlineData("restored", "Succeeded (restored from the build cache: its run of 2026-12-01 10:00:00Z with fingerprint 0123456789ab succeeded)")]
+    public void A_reused_result_counts_as_succeeded_says_which_run_it_stands_on_and_is_not_a_skip(string kind, string expected)
+    {
+        var result = new StageResult(kind == "restored" ? StageStatus.RestoredFromCache : StageStatus.UpToDate, "its run of 2026-12-01 10:00:00Z with fingerprint 0123456789ab succeeded");
+
+        var text = result.ToString();
+
+        Assert.Equal(expected, text);
+        Assert.Equal(result, StageResult.Parse(text));
+        Assert.True(result.CountsAsSucceeded);
+        Assert.NotEqual(StageResult.Parse("Skipped (--skip)"), result);
+    }
 }

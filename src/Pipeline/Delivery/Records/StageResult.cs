@@ -27,6 +27,15 @@ internal enum StageStatus
     /// </summary>
     RanInEarlierJob,
 
+    /// <summary>
+    /// Not run because nothing it depends on changed since a successful run of it with the same fingerprint (only
+    /// successes are recorded): as good as succeeded, and said so. <see cref="StageResult.Detail"/> names that run.
+    /// </summary>
+    UpToDate,
+
+    /// <summary>Not run: its outputs came from the build cache, left there by a successful run with the same fingerprint.</summary>
+    RestoredFromCache,
+
     /// <summary>Text this version does not know (a ledger edited by hand); kept as written in <see cref="StageResult.Detail"/>.</summary>
     Unknown,
 }
@@ -44,13 +53,19 @@ internal sealed record StageResult(StageStatus Status, string? Detail = null)
 
     private const string EarlierJobPrefix = "Succeeded (in an earlier job of ";
 
+    private const string UpToDatePrefix = "Succeeded (up to date: ";
+
+    private const string RestoredPrefix = "Succeeded (restored from the build cache: ";
+
     /// <summary>Good evidence: succeeded (here or in an earlier job of the same CI run), or skipped by its own condition rather than by <c>--skip</c>.</summary>
-    public bool CountsAsSucceeded => Status is StageStatus.Succeeded or StageStatus.SkippedByCondition or StageStatus.RanInEarlierJob;
+    public bool CountsAsSucceeded => Status is StageStatus.Succeeded or StageStatus.SkippedByCondition or StageStatus.RanInEarlierJob or StageStatus.UpToDate or StageStatus.RestoredFromCache;
 
     public override string ToString() => Status switch
     {
         StageStatus.SkippedByCondition => $"{SkippedPrefix}{Detail})",
         StageStatus.RanInEarlierJob => $"{EarlierJobPrefix}{Detail})",
+        StageStatus.UpToDate => $"{UpToDatePrefix}{Detail})",
+        StageStatus.RestoredFromCache => $"{RestoredPrefix}{Detail})",
         StageStatus.SkippedOnRequest => "Skipped (--skip)",
         StageStatus.FailureAllowed => "Failed (failure allowed)",
         StageStatus.Unknown => Detail ?? string.Empty,
@@ -68,6 +83,16 @@ internal sealed record StageResult(StageStatus Status, string? Detail = null)
         if (text.StartsWith(EarlierJobPrefix, StringComparison.Ordinal) && text.EndsWith(')'))
         {
             return new StageResult(StageStatus.RanInEarlierJob, text[EarlierJobPrefix.Length..^1]);
+        }
+
+        if (text.StartsWith(UpToDatePrefix, StringComparison.Ordinal) && text.EndsWith(')'))
+        {
+            return new StageResult(StageStatus.UpToDate, text[UpToDatePrefix.Length..^1]);
+        }
+
+        if (text.StartsWith(RestoredPrefix, StringComparison.Ordinal) && text.EndsWith(')'))
+        {
+            return new StageResult(StageStatus.RestoredFromCache, text[RestoredPrefix.Length..^1]);
         }
 
         var known = new[] { StageStatus.Succeeded, StageStatus.SkippedOnRequest, StageStatus.FailureAllowed, StageStatus.NotRun, StageStatus.Cancelled }
