@@ -14,6 +14,7 @@ internal static class HelpPrinter
         ("--keep-going", "After a failure, run everything that does not depend on it."),
         ("--skip TARGET", "Leave a target out (repeatable or comma-separated); its dependents still run."),
         ("--only", "Run the named targets without their dependencies."),
+        ("--force [T,...]", "Run incremental targets even when up to date: all, or the named ones."),
         ("--partition I/N", "Run slice I of N of the partitioned targets (CI's fan-out); without it they run whole."),
         ("--summary-json FILE", "Also write the run's summary as JSON to FILE."),
         ("--host NAME", "Talk to this CI host instead of the detected one (try its output locally); 'local' forces plain output."),
