@@ -7,11 +7,11 @@ var fast = Parameter("fast", false, "Test runs only the fast tests: not those ma
 var solution = Root / "Pipeline.sln";
 var artifacts = Root / "artifacts";
 
-// Compile and Test are incremental (README): with nothing changed since their last successful run, they are up to
-// date and do not run. Compile reads the sources, project and build files, and the public API lists the analyzer
-// checks (the version from git tags is not an input: Package builds again with its own). Test reads far more than
-// Compile's outputs (README blocks, templates, this script, the CI file), so every file but the build outputs and
-// what tests write themselves (git-ignored) is its input.
+// Compile and Test are incremental (README, "Incremental targets"): with nothing changed since their last successful
+// run, they are up to date and do not run. Compile reads the sources, project and build files, and the public API
+// lists the analyzer checks (the version from git tags is not an input: Package builds again with its own). Test
+// reads far more than Compile's outputs (README blocks, templates, this script, the CI file), so every file but the
+// build outputs and what tests write themselves (git-ignored) is its input.
 string[] sources =
 [
     "**/*.cs", "**/*.csproj", "*.sln", "**/*.props", "**/*.targets", "**/PublicAPI.*.txt",
