@@ -73,6 +73,11 @@ internal sealed class HttpBuildCache : IBuildCache, IDisposable
             TurnOff(exception);
             return null;
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Warn($"could not write a download into {root}: {exception.Message}; the target runs instead");
+            return null;
+        }
     }
 
     public async Task StoreAsync(CacheEntry entry, string root, CancellationToken cancellationToken)

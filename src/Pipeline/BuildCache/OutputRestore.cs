@@ -9,7 +9,10 @@ namespace Pipeline.BuildCache;
 /// </summary>
 internal static class OutputRestore
 {
-    /// <summary>Copies one blob into a new file at the given path; false when the cache does not have it.</summary>
+    /// <summary>
+    /// Copies one blob into a new file at the given path; false when the cache does not have it. What it throws is
+    /// passed on as it is, so the cache can tell its own failures (a server gone mid-download) from the checkout's.
+    /// </summary>
     public delegate Task<bool> FetchBlob(CachedFile file, string destination, CancellationToken cancellationToken);
 
     public static async Task<RestoreOutcome> RunAsync(CacheEntry entry, string root, FetchBlob fetch, CancellationToken cancellationToken)
@@ -18,6 +21,7 @@ internal static class OutputRestore
         var createdFolders = new List<string>();
         var staged = new List<(string Temporary, string Destination)>();
         var moved = false;
+        var fetching = false;
         try
         {
             var firstCopy = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -42,7 +46,10 @@ internal static class OutputRestore
                 }
                 else
                 {
-                    if (!await fetch(file, temporary, cancellationToken))
+                    fetching = true;
+                    var found = await fetch(file, temporary, cancellationToken);
+                    fetching = false;
+                    if (!found)
                     {
                         return new RestoreOutcome(RestoreResult.BlobMissing);
                     }
@@ -66,7 +73,7 @@ internal static class OutputRestore
             moved = true;
             return RestoreOutcome.Restored;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (!fetching && exception is (IOException or UnauthorizedAccessException))
         {
             return new RestoreOutcome(RestoreResult.Failed, $"could not write the outputs into {fullRoot}: {exception.Message}");
         }

@@ -41,9 +41,10 @@ internal sealed class Nginx : IAsyncDisposable
     /// <summary>
     /// Starts nginx on a free loopback port and waits until it accepts connections. With
     /// <paramref name="requiredBearerToken"/>, any request without <c>Authorization: Bearer</c> and that token is
-    /// answered 401.
+    /// answered 401. With <paramref name="bytesPerSecond"/>, responses are sent no faster (nginx's <c>limit_rate</c>),
+    /// so a test can act while a download is under way.
     /// </summary>
-    public static async Task<Nginx> StartAsync(string? requiredBearerToken = null)
+    public static async Task<Nginx> StartAsync(string? requiredBearerToken = null, int? bytesPerSecond = null)
     {
         var program = await Program.Value;
         var folder = Path.Combine(Path.GetTempPath(), "pipeline-nginx-" + Guid.NewGuid().ToString("N"));
@@ -54,7 +55,7 @@ internal sealed class Nginx : IAsyncDisposable
         {
             var port = FreePort();
             var configuration = Path.Combine(folder, "nginx.conf");
-            await File.WriteAllTextAsync(configuration, Configuration(folder, port, requiredBearerToken));
+            await File.WriteAllTextAsync(configuration, Configuration(folder, port, requiredBearerToken, bytesPerSecond));
             var process = ChildProcess.Start(program, ["-p", folder + "/", "-c", configuration, "-e", "stderr"], folder, hangGuard: TimeSpan.FromHours(2));
             var nginx = new Nginx(folder, port, process);
             if (await nginx.AcceptsConnectionsAsync(port))
@@ -103,8 +104,9 @@ internal sealed class Nginx : IAsyncDisposable
     }
 
     /// <summary>One process in the foreground (no master, no workers to outlive it); every path inside the folder.</summary>
-    private static string Configuration(string folder, int port, string? requiredBearerToken)
+    private static string Configuration(string folder, int port, string? requiredBearerToken, int? bytesPerSecond)
     {
+        var rate = bytesPerSecond is { } limit ? $"limit_rate {limit.ToString(CultureInfo.InvariantCulture)};" : "";
         var authorization = requiredBearerToken is null
             ? ""
             : $$"""
@@ -136,6 +138,7 @@ internal sealed class Nginx : IAsyncDisposable
                         create_full_put_path on;
                         dav_access user:rw group:r all:r;
                         client_max_body_size 0;
+                        {{rate}}
             {{authorization}}
                     }
                 }

@@ -122,6 +122,30 @@ public sealed class HttpBuildCacheTests
     }
 
     [Fact]
+    public async Task A_server_killed_during_a_download_costs_one_warning_and_leaves_nothing_half_restored()
+    {
+        var nginx = await Nginx.StartAsync(bytesPerSecond: 64 * 1024);
+        using var temp = new TempDirectory();
+        var built = temp.Combine("built");
+        Outputs.Write(built, "bin/Big.dll", new string('x', 4 * 1024 * 1024));
+        var entry = Outputs.Entry(built, Outputs.NewFingerprint(), "bin/Big.dll");
+        using var cache = Cache(nginx);
+        await cache.StoreAsync(entry, built, CancellationToken.None);
+        var fresh = temp.Combine("fresh");
+        Directory.CreateDirectory(fresh);
+
+        var restore = cache.TryRestoreAsync(entry.Fingerprint, fresh, CancellationToken.None);
+        await Until(() => Directory.EnumerateFiles(fresh, "*.restore", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > 0));
+        await nginx.DisposeAsync();
+        var restored = await restore;
+
+        Assert.Null(restored);
+        Assert.Empty(Directory.GetFileSystemEntries(fresh));
+        var warning = Assert.Single(_warnings);
+        Assert.True(warning.Contains(" unreachable: ", StringComparison.Ordinal), warning);
+    }
+
+    [Fact]
     public async Task The_bearer_token_is_sent_and_no_message_shows_it_or_the_password_in_the_url()
     {
         var token = SecretValues.NewValue();
@@ -193,6 +217,17 @@ public sealed class HttpBuildCacheTests
         Assert.NotNull(offline);
         Assert.Equal("assembly", File.ReadAllText(Path.Combine(clone, "bin", "App.dll")));
         Assert.Empty(_warnings);
+    }
+
+    /// <summary>Polls until the condition holds; fails after a generous deadline.</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + HangGuard.Default;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
     }
 
     private HttpBuildCache Cache(Nginx nginx) => new(RemoteCacheAddress.From(nginx.Url, null), readOnly: false, Warn);
