@@ -9,8 +9,10 @@ namespace Pipeline.Incremental;
 /// successful run and its outputs are as that run left them, or the build cache holds a result for the fingerprint.
 /// A reused result is replayed; a successful run is recorded (and stored in the cache); a failed one is forgotten.
 /// </summary>
-internal sealed class IncrementalTargets(RunContext run, IBuildCache? cache, ForceRequest force)
+/// <param name="cache">Makes the build cache on first use (a no-change run never pays for an HTTP client); null for none.</param>
+internal sealed class IncrementalTargets(RunContext run, Func<IBuildCache?>? cache, ForceRequest force)
 {
+    private readonly Lazy<IBuildCache?> _cache = new(() => cache?.Invoke());
     private readonly string _root = run.Root.FullPath;
     private readonly TargetStateStore _states = new(run.Root.FullPath);
     private readonly ConcurrentDictionary<Target, string> _outputDigests = new();
@@ -128,9 +130,9 @@ internal sealed class IncrementalTargets(RunContext run, IBuildCache? cache, For
             duration);
         _states.Write(new TargetState(TargetState.CurrentFormat, target.Name, fingerprint.Digest, fingerprint.Facts, new(decision.Inputs), decision.InputsTakenAt, new(outputs), recordedAt, entry));
         _outputDigests[target] = DigestOf(outputs);
-        if (cache is not null)
+        if (_cache.Value is { } store)
         {
-            await cache.StoreAsync(entry, _root, cancellationToken).ConfigureAwait(false);
+            await store.StoreAsync(entry, _root, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -164,7 +166,7 @@ internal sealed class IncrementalTargets(RunContext run, IBuildCache? cache, For
     private async Task<IncrementalDecision?> RestoreAsync(Target target, IncrementalDecision decision, CancellationToken cancellationToken)
     {
         var fingerprint = decision.Fingerprint!;
-        if (cache is null || await cache.TryRestoreAsync(fingerprint.Digest, _root, cancellationToken).ConfigureAwait(false) is not { } entry)
+        if (_cache.Value is not { } store || await store.TryRestoreAsync(fingerprint.Digest, _root, cancellationToken).ConfigureAwait(false) is not { } entry)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using Pipeline.BuildCache;
 using Pipeline.CiGeneration;
 using Pipeline.CommandLine;
 using Pipeline.Delivery;
@@ -32,6 +33,7 @@ internal static class BuildInvocation
         string? summaryPath;
         RunContext run;
         Dictionary<Target, string> satisfied;
+        BuildCacheSettings cacheSettings;
         try
         {
             options = ForcedTargetsRunWhenNoneIsNamed(build, CommandLineParser.Parse(args, build.Parameters, secrets, [.. build.Targets.Select(t => t.Name)]));
@@ -57,6 +59,8 @@ internal static class BuildInvocation
                 return CiCommands.Run(build, ciRequest, Console.Out, Console.Error);
             }
 
+            cacheSettings = BuildCacheSettings.From(environment, build.InvocationDirectory);
+            secrets.Register(cacheSettings.Token);
             var channel = ConnectHost(options, new HostEnvironment(environment), console, secrets);
             var parameters = ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory, secrets);
             run = new RunContext(build, channel, secrets, currentTarget, time, parameters) { Console = console, Capture = capture };
@@ -103,7 +107,8 @@ internal static class BuildInvocation
 
         using (run.Enter())
         {
-            return await ExecuteAsync(run, plan, options with { SummaryJsonPath = summaryPath }, satisfied).ConfigureAwait(false);
+            var cache = () => BuildCaches.Create(ReadOnlyForPullRequests(cacheSettings, run, environment), secrets, Console.Error.WriteLine);
+            return await ExecuteAsync(run, plan, options with { SummaryJsonPath = summaryPath }, satisfied, cache).ConfigureAwait(false);
         }
     }
 
@@ -117,6 +122,15 @@ internal static class BuildInvocation
         var forced = options.Force.TargetNames.Select(name => Planner.Resolve(name, byName).Name).ToList();
         return forced.Count > 0 && options.Targets.Count == 0 ? options with { Targets = forced } : options;
     }
+
+    /// <summary>
+    /// A pull request's run reads the build cache but writes nothing to it, unless <c>PIPELINE_BUILD_CACHE_MODE</c> says
+    /// otherwise: its code is not yet trusted, and what it stores, every later run would restore.
+    /// </summary>
+    private static BuildCacheSettings ReadOnlyForPullRequests(BuildCacheSettings settings, RunContext run, Func<string, string?> environment) =>
+        settings.Mode == BuildCacheMode.ReadWrite && string.IsNullOrEmpty(environment("PIPELINE_BUILD_CACHE_MODE")) && run.Identity.IsPullRequest
+            ? settings with { Mode = BuildCacheMode.ReadOnly }
+            : settings;
 
     /// <summary>
     /// <c>--release-mode</c> wins; else <c>PIPELINE_RELEASE_MODE</c>, which a CI host sets per branch or environment.
@@ -175,7 +189,7 @@ internal static class BuildInvocation
         return full;
     }
 
-    private static async Task<int> ExecuteAsync(RunContext run, ExecutionPlan plan, RunOptions options, IReadOnlyDictionary<Target, string> satisfied)
+    private static async Task<int> ExecuteAsync(RunContext run, ExecutionPlan plan, RunOptions options, IReadOnlyDictionary<Target, string> satisfied, Func<IBuildCache?> cache)
     {
         DescendantProcesses.AdoptOrphans();
         using var signals = new InterruptSignals();
@@ -187,7 +201,7 @@ internal static class BuildInvocation
         var executorOptions = new ExecutorOptions(options.Parallelism, options.KeepGoing, satisfied)
         {
             SettleSkipped = new PartitionFanIn(run).Settle,
-            Incremental = new IncrementalTargets(run, cache: null, options.Force),
+            Incremental = new IncrementalTargets(run, cache, options.Force),
         };
         var executor = new Executor(plan, executorOptions, new ResultRecordingObserver(reporter, run.Delivery!.Finished), run);
         var result = PartitionSlices.Mark(await executor.RunAsync(signals.Token, signals.Forced).ConfigureAwait(false), plan, run.Partition);
