@@ -207,6 +207,12 @@ internal sealed class IncrementalTargets(RunContext run, Func<IBuildCache?>? cac
             facts[Fingerprint.InputPrefix + path] = digest.Sha256;
         }
 
+        // A slice of a partitioned target (--partition 2/4) has a result of its own, which the whole must not reuse.
+        if (target.PartitionCount > 1 && !run.Partition.IsWhole)
+        {
+            facts[Fingerprint.PartitionFact] = $"{run.Partition.Index}/{run.Partition.Count}";
+        }
+
         foreach (var parameter in target.InputParameters)
         {
             var value = run.Parameters.Find(parameter)?.Value;
