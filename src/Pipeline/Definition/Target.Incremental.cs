@@ -17,6 +17,9 @@ public sealed partial class Target
 
     internal IReadOnlyList<string> InputVariables => _inputVariables;
 
+    /// <summary>Why this target's results are never stored in or restored from the build cache; null when they may be.</summary>
+    internal string? CacheRefusal { get; private set; }
+
     /// <summary>Declares inputs or outputs, so its body is skipped when nothing it depends on changed.</summary>
     internal bool IsIncremental => _inputGlobs.Count > 0 || _outputGlobs.Count > 0;
 
@@ -58,6 +61,18 @@ public sealed partial class Target
             _inputVariables.Add(variable);
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps this target's results out of the build cache (it is still up to date when nothing changed here): for a
+    /// result that depends on more than its declared inputs, such as tests that use the machine's own tools.
+    /// </summary>
+    public Target DoNotCache(string reason)
+    {
+        DefinitionGuard.ThrowIfRunning($"DoNotCache of target '{Name}'");
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        CacheRefusal = reason;
         return this;
     }
 

@@ -15,6 +15,7 @@ internal sealed class Fingerprint
     public const string ScriptFact = "script";
     public const string SdkFact = "sdk";
     public const string RunnerFact = "runner";
+    public const string PartitionFact = "partition";
     public const string InputPrefix = "input ";
     public const string ParameterPrefix = "parameter ";
     public const string EnvironmentPrefix = "environment ";
@@ -77,6 +78,7 @@ internal sealed class Fingerprint
         SdkFact => "the .NET SDK changed",
         RunnerFact => "Pipeline's version changed",
         TargetFact => "the target changed",
+        PartitionFact => "the partition changed",
         _ when name.StartsWith(InputPrefix, StringComparison.Ordinal) => $"{name} {change}",
         _ when name.StartsWith(ParameterPrefix, StringComparison.Ordinal) => $"{name} changed",
         _ when name.StartsWith(EnvironmentPrefix, StringComparison.Ordinal) => $"environment variable {name[EnvironmentPrefix.Length..]} changed",

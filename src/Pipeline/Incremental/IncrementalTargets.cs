@@ -130,7 +130,7 @@ internal sealed class IncrementalTargets(RunContext run, Func<IBuildCache?>? cac
             duration);
         _states.Write(new TargetState(TargetState.CurrentFormat, target.Name, fingerprint.Digest, fingerprint.Facts, new(decision.Inputs), decision.InputsTakenAt, new(outputs), recordedAt, entry));
         _outputDigests[target] = DigestOf(outputs);
-        if (_cache.Value is { } store)
+        if (target.CacheRefusal is null && _cache.Value is { } store)
         {
             await store.StoreAsync(entry, _root, cancellationToken).ConfigureAwait(false);
         }
@@ -166,7 +166,7 @@ internal sealed class IncrementalTargets(RunContext run, Func<IBuildCache?>? cac
     private async Task<IncrementalDecision?> RestoreAsync(Target target, IncrementalDecision decision, CancellationToken cancellationToken)
     {
         var fingerprint = decision.Fingerprint!;
-        if (_cache.Value is not { } store || await store.TryRestoreAsync(fingerprint.Digest, _root, cancellationToken).ConfigureAwait(false) is not { } entry)
+        if (target.CacheRefusal is not null || _cache.Value is not { } store || await store.TryRestoreAsync(fingerprint.Digest, _root, cancellationToken).ConfigureAwait(false) is not { } entry)
         {
             return null;
         }
@@ -205,6 +205,12 @@ internal sealed class IncrementalTargets(RunContext run, Func<IBuildCache?>? cac
         foreach (var (path, digest) in inputs)
         {
             facts[Fingerprint.InputPrefix + path] = digest.Sha256;
+        }
+
+        // A slice of a partitioned target (--partition 2/4) has a result of its own, which the whole must not reuse.
+        if (target.PartitionCount > 1 && !run.Partition.IsWhole)
+        {
+            facts[Fingerprint.PartitionFact] = $"{run.Partition.Index}/{run.Partition.Count}";
         }
 
         foreach (var parameter in target.InputParameters)

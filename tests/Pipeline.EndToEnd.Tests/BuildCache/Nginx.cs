@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -180,37 +179,11 @@ internal sealed class Nginx : IAsyncDisposable
             return found;
         }
 
-        var user = await ChildProcess.RunAsync("id", ["-u"], Path.GetTempPath());
-        Assert.True(
-            user.StandardOutput.Trim() == "0",
-            "The build cache tests need nginx, which is not installed, and the tests do not run as root to install it: run 'sudo apt-get install -y nginx'.");
-
-        // A fresh machine may have no package lists yet: update them only when the first try fails.
-        var installed = await AptGetAsync("install", "-y", "nginx");
-        if (installed.ExitCode != 0)
-        {
-            var updated = await AptGetAsync("update");
-            Assert.True(updated.ExitCode == 0, $"apt-get update failed while installing nginx for the build cache tests:{Environment.NewLine}{updated.Describe()}");
-            installed = await AptGetAsync("install", "-y", "nginx");
-        }
-
-        Assert.True(installed.ExitCode == 0, $"apt-get install -y nginx failed (the build cache tests need it):{Environment.NewLine}{installed.Describe()}");
+        await DebianPackages.InstallAsync("nginx", "The build cache tests");
         return Found() ?? throw new InvalidOperationException("apt-get installed nginx, but there is no /usr/sbin/nginx.");
     }
 
     /// <summary>Debian puts nginx in /usr/sbin, which is not on every user's PATH.</summary>
     private static string? Found() =>
         new[] { "/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists);
-
-    private static async Task<ChildProcessResult> AptGetAsync(params string[] arguments)
-    {
-        try
-        {
-            return await ChildProcess.RunAsync("apt-get", arguments, Path.GetTempPath(), new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" }, HangGuard.ColdBuild);
-        }
-        catch (Win32Exception)
-        {
-            throw new InvalidOperationException("The build cache tests need nginx, which is not installed, and there is no apt-get to install it: install nginx with the system's package manager.");
-        }
-    }
 }

@@ -14,37 +14,9 @@ internal static class Rsync
 
     private static async Task InstallWhenMissingAsync()
     {
-        if (await RunsAsync("rsync", "--version"))
+        if (!await RunsAsync("rsync", "--version"))
         {
-            return;
-        }
-
-        var user = await ChildProcess.RunAsync("id", ["-u"], Path.GetTempPath());
-        Assert.True(
-            user.StandardOutput.Trim() == "0",
-            "gitlab-ci-local needs rsync, which is not installed, and the tests do not run as root to install it: run 'sudo apt-get install -y rsync'.");
-
-        // A fresh machine may have no package lists yet: update them only when the first try fails.
-        var installed = await AptGetAsync("install", "-y", "rsync");
-        if (installed.ExitCode != 0)
-        {
-            var updated = await AptGetAsync("update");
-            Assert.True(updated.ExitCode == 0, $"apt-get update failed while installing rsync for gitlab-ci-local:{Environment.NewLine}{updated.Describe()}");
-            installed = await AptGetAsync("install", "-y", "rsync");
-        }
-
-        Assert.True(installed.ExitCode == 0, $"apt-get install -y rsync failed (gitlab-ci-local needs rsync):{Environment.NewLine}{installed.Describe()}");
-    }
-
-    private static async Task<ChildProcessResult> AptGetAsync(params string[] arguments)
-    {
-        try
-        {
-            return await ChildProcess.RunAsync("apt-get", arguments, Path.GetTempPath(), new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" }, HangGuard.ColdBuild);
-        }
-        catch (Win32Exception)
-        {
-            throw new InvalidOperationException("gitlab-ci-local needs rsync, which is not installed, and there is no apt-get to install it: install rsync with the system's package manager.");
+            await DebianPackages.InstallAsync("rsync", "gitlab-ci-local");
         }
     }
 

@@ -112,6 +112,20 @@ public sealed class BuildCacheRunTests : IDisposable
         Assert.Empty(nginx.StoredFiles());
     }
 
+    [Fact]
+    public async Task A_target_that_declares_DoNotCache_runs_again_in_a_clean_checkout_and_stores_nothing()
+    {
+        File.AppendAllText(_repo.ScriptPath, "\ntest.DoNotCache(\"its result depends on this machine\");\n");
+        (await _repo.RunAsync(Local())).ShouldExitWith(0);
+        CleanCheckout(_repo);
+
+        var again = await _repo.RunAsync(Local());
+
+        Assert.Equal("restored from the build cache", again.OutcomeOf("Compile"));
+        Assert.Equal("succeeded", again.OutcomeOf("Test"));
+        Assert.Equal(["Test"], Runs(_repo));
+    }
+
     private Dictionary<string, string?> Local() => new() { ["PIPELINE_BUILD_CACHE"] = _cache };
 
     private static Dictionary<string, string?> Remote(Nginx nginx) =>
