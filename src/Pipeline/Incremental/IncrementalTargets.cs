@@ -22,18 +22,22 @@ internal sealed class IncrementalTargets(RunContext run, Func<IBuildCache?>? cac
 
     public async Task<IncrementalDecision> DecideAsync(Target target, CancellationToken cancellationToken)
     {
-        var state = _states.Read(target);
-        var takenAt = Now;
-        DigestResult inputs;
         try
         {
-            inputs = FileDigests.Compute(_root, FileSet.Match(_root, target.InputGlobs), state?.Inputs, state?.InputsTakenAt);
+            return await DecideOrThrowAsync(target, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new IncrementalDecision { Reason = $"its inputs could not be read ({exception.Message})" };
+            // Without a fingerprint nothing is recorded: the body runs, now and next time, until the files can be read.
+            return new IncrementalDecision { Reason = $"its files could not be read ({exception.Message})" };
         }
+    }
 
+    private async Task<IncrementalDecision> DecideOrThrowAsync(Target target, CancellationToken cancellationToken)
+    {
+        var state = _states.Read(target);
+        var takenAt = Now;
+        var inputs = FileDigests.Compute(_root, FileSet.Match(_root, target.InputGlobs), state?.Inputs, state?.InputsTakenAt);
         var fingerprint = new Fingerprint(FactsOf(target, inputs.Digests));
         var decision = new IncrementalDecision { Reason = "--force", Fingerprint = fingerprint, Inputs = inputs.Digests, InputsTakenAt = takenAt };
         if (force.Covers(target))
@@ -111,6 +115,20 @@ internal sealed class IncrementalTargets(RunContext run, Func<IBuildCache?>? cac
 
     /// <summary>Records a successful run of the body: its state here, and its result in the build cache.</summary>
     public async Task RecordAsync(Target target, IncrementalDecision decision, IReadOnlyList<string> printed, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RecordOrThrowAsync(target, decision, printed, duration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The body succeeded; only the record is missing, which costs the next run its up-to-date check.
+            Console.Error.WriteLine($"warning: could not record the run of {target.Name} ({exception.Message}); it runs again next time.");
+            _states.Forget(target);
+        }
+    }
+
+    private async Task RecordOrThrowAsync(Target target, IncrementalDecision decision, IReadOnlyList<string> printed, TimeSpan duration, CancellationToken cancellationToken)
     {
         if (decision.Fingerprint is not { } fingerprint)
         {
