@@ -24,10 +24,13 @@ internal static class CommandLineParser
         var parallel = new Option<string>("--parallel") { Arity = ArgumentArity.ExactlyOne };
         var partition = new Option<string>(PartitionArgument.Option);
         var force = new Option<string[]>("--force") { Arity = ArgumentArity.OneOrMore };
+        var html = new Option<string>(OptionalValues.HtmlOption);
+        var trace = new Option<string>("--trace") { Arity = ArgumentArity.ExactlyOne };
+        var noLive = new Option<bool>("--no-live");
         var delivery = new DeliveryOptions();
         var ci = new CiOptions();
 
-        var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host, partition, force };
+        var command = new Command("pipeline") { targets, help, plan, json, keepGoing, only, skip, summaryJson, parallel, host, partition, force, html, trace, noLive };
         delivery.AddTo(command);
         ci.AddTo(command);
         var parameterOptions = parameters.ToDictionary(p => p, ParameterOption);
@@ -69,6 +72,9 @@ internal static class CommandLineParser
             Skip = [.. (result.GetValue(skip) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
             Force = ReadForce(result.GetValue(force)),
             SummaryJsonPath = result.GetValue(summaryJson),
+            Html = ReadHtml(result.GetValue(html), result.GetResult(html) is not null),
+            TracePath = result.GetValue(trace),
+            NoLive = result.GetValue(noLive),
             Host = result.GetValue(host),
             Parallelism = ParseParallelism(result.GetValue(parallel)),
             Partition = PartitionArgument.Parse(result.GetValue(partition)),
@@ -95,6 +101,10 @@ internal static class CommandLineParser
         var names = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         return names.Contains(OptionalValues.EveryTarget) ? new(true, []) : new(false, names);
     }
+
+    /// <summary><c>--html</c> given bare is normalised to <c>*</c>: the page goes to its default file (empty here).</summary>
+    private static string? ReadHtml(string? value, bool given) =>
+        !given ? null : value is null or OptionalValues.DefaultFile ? string.Empty : value;
 
     /// <summary>The <c>--parallel</c> value (normalised to a number when given bare); 1 when it was not given.</summary>
     private static int ParseParallelism(string? value)

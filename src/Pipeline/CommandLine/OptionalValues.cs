@@ -4,7 +4,7 @@ namespace Pipeline.CommandLine;
 /// Options whose value may be left out: <c>--parallel [N]</c> and bool parameters (<c>--approve</c>,
 /// <c>--approve false</c>). The parser takes every option's value from the next token, which would swallow
 /// a target name (<c>--parallel Test</c>), so a bare occurrence is rewritten to its implied value first:
-/// <c>--parallel=&lt;processor count&gt;</c>, <c>--approve=true</c>, <c>--force=*</c> (every target; <c>--force Test</c>
+/// <c>--parallel=&lt;processor count&gt;</c>, <c>--approve=true</c>, <c>--html=*</c> (the default file; <c>--html plan.html</c> names one), <c>--force=*</c> (every target; <c>--force Test</c>
 /// forces Test when Test is a target of the build).
 /// </summary>
 internal static class OptionalValues
@@ -27,6 +27,10 @@ internal static class OptionalValues
             {
                 normalised.Add($"{ForceOption}={EveryTarget}");
             }
+            else if (args[i] == HtmlOption && !IsHtmlFile(next))
+            {
+                normalised.Add($"{HtmlOption}={DefaultFile}");
+            }
             else if (flags.Contains(args[i]) && !IsBool(next))
             {
                 normalised.Add($"{args[i]}=true");
@@ -43,7 +47,17 @@ internal static class OptionalValues
     /// <summary>The value of a bare <c>--force</c>: every incremental target runs.</summary>
     public const string EveryTarget = "*";
 
+    /// <summary>The value of a bare <c>--html</c>: the page goes to its default file under <c>artifacts/</c>.</summary>
+    public const string DefaultFile = "*";
+
+    public const string HtmlOption = "--html";
+
     private const string ForceOption = "--force";
+
+    /// <summary><c>--html</c> takes the next token as its file only when it names an HTML file (else it is a target name).</summary>
+    private static bool IsHtmlFile(string? token) =>
+        token is not null && !token.StartsWith('-') &&
+        (token.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || token.EndsWith(".htm", StringComparison.OrdinalIgnoreCase));
 
     private static bool NamesTargets(string? token, IReadOnlyCollection<string>? targetNames) =>
         token is { Length: > 0 } && targetNames is not null && token.Split(',', StringSplitOptions.TrimEntries)

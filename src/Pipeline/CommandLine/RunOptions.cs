@@ -28,6 +28,18 @@ internal sealed record RunOptions
 
     public string? SummaryJsonPath { get; init; }
 
+    /// <summary>
+    /// <c>--html [FILE.html]</c> with <c>--plan</c> or <c>--history ENV</c>: write the page there instead of printing text.
+    /// Empty when given bare (the default file under <c>artifacts/</c>); null when not given.
+    /// </summary>
+    public string? Html { get; init; }
+
+    /// <summary><c>--trace FILE</c>: where to write the run as Chrome trace-event JSON; null when not asked for.</summary>
+    public string? TracePath { get; init; }
+
+    /// <summary><c>--no-live</c>: no live region in a terminal, only the scrolling log.</summary>
+    public bool NoLive { get; init; }
+
     /// <summary>The CI host named by <c>--host</c>, overriding detection; <c>local</c> forces plain output.</summary>
     public string? Host { get; init; }
 

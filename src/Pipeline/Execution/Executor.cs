@@ -13,11 +13,15 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
 {
     private readonly TargetResult?[] _results = new TargetResult?[plan.Order.Count];
     private readonly FailureMessage _failures = new(run.Root, run.Secrets);
+    private readonly (TimeSpan Started, int Lane)?[] _started = new (TimeSpan, int)?[plan.Order.Count];
 
     /// <param name="forced">Stops waiting for running targets (their processes were killed; one that ignores its token may never end).</param>
     public async Task<RunResult> RunAsync(CancellationToken cancellation, CancellationToken forced = default)
     {
         var wall = Stopwatch.StartNew();
+        var startedAt = run.Time.GetUtcNow();
+        run.Timeline.Start();
+        var lanes = new SortedSet<int>(Enumerable.Range(0, Math.Min(options.MaxParallelism, plan.Order.Count)));
         var successors = plan.Order.Select(_ => new List<int>()).ToArray();
         var waitingFor = new int[plan.Order.Count];
         foreach (var planned in plan.Order)
@@ -30,7 +34,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         }
 
         var ready = new PriorityQueue<int, int>();
-        var running = new Dictionary<Task<TargetResult>, (int Position, long Started)>();
+        var running = new Dictionary<Task<TargetResult>, (int Position, long Started, int Lane)>();
         var forcedStop = new TaskCompletionSource();
         using var forcedRegistration = forced.Register(() => forcedStop.TrySetResult());
         bool Cancelled() => cancellation.IsCancellationRequested || forced.IsCancellationRequested;
@@ -67,7 +71,12 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
                     continue;
                 }
 
-                running.Add(Task.Run(() => RunTargetAsync(planned, cancellation), CancellationToken.None), (next, Stopwatch.GetTimestamp()));
+                // The lowest free slot: a lane is busy from start to finish, so its targets never overlap in time.
+                var lane = lanes.Min;
+                lanes.Remove(lane);
+                var started = run.Timeline.Now;
+                running.Add(Task.Run(() => RunTargetAsync(planned, cancellation), CancellationToken.None), (next, Stopwatch.GetTimestamp(), lane));
+                _started[next] = (started, lane);
             }
 
             if (running.Count == 0)
@@ -80,18 +89,19 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             // Take in every target that has finished by now, so a failure is known before anything new starts.
             foreach (var done in running.Keys.Where(t => t.IsCompleted).ToList())
             {
-                var position = running[done].Position;
+                var (position, _, lane) = running[done];
                 running.Remove(done);
-                var result = await done.ConfigureAwait(false);
+                lanes.Add(lane);
+                var result = Placed(position, await done.ConfigureAwait(false));
                 observer.TargetFinished(result);
                 Finish(position, result);
             }
 
             if (forced.IsCancellationRequested)
             {
-                foreach (var (position, started) in running.Values)
+                foreach (var (position, started, _) in running.Values)
                 {
-                    var abandoned = new TargetResult(plan.Order[position].Target, TargetOutcome.Cancelled, Stopwatch.GetElapsedTime(started), "forced stop");
+                    var abandoned = Placed(position, new TargetResult(plan.Order[position].Target, TargetOutcome.Cancelled, Stopwatch.GetElapsedTime(started), "forced stop"));
                     observer.TargetFinished(abandoned);
                     Finish(position, abandoned);
                 }
@@ -100,8 +110,12 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             }
         }
 
-        return new RunResult([.. _results.Select(r => r!)], wall.Elapsed, Cancelled());
+        return new RunResult([.. _results.Select(r => r!)], wall.Elapsed, Cancelled()) { StartedAt = startedAt };
     }
+
+    /// <summary>The result with where it sits on the run's timeline: when it started and in which lane.</summary>
+    private TargetResult Placed(int position, TargetResult result) =>
+        _started[position] is { } placed ? result with { Started = placed.Started, Lane = placed.Lane } : result;
 
     /// <summary>Null when the target may start now; otherwise the reason it will not run at all.</summary>
     private string? WhyNotRun(PlannedTarget planned, bool cancelled)

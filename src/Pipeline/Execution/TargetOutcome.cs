@@ -38,6 +38,15 @@ internal sealed record TargetResult(
     /// <summary>Set when the body did not run because a recorded successful result stood in for it (up to date, or restored from the build cache).</summary>
     public Incremental.TargetReuse? Reuse { get; init; }
 
+    /// <summary>When the executor started it, from the start of the run; null for a target that never started (not run).</summary>
+    public TimeSpan? Started { get; init; }
+
+    /// <summary>
+    /// Which of the run's parallel slots it took (0 to <c>--parallel</c> - 1), lowest free first: targets in one lane never
+    /// overlap in time, so a timeline draws one row per lane. Null for a target that never started.
+    /// </summary>
+    public int? Lane { get; init; }
+
     /// <summary>A failure that fails the build.</summary>
     public bool FailsBuild => Outcome == TargetOutcome.Failed && !FailureAllowed;
 }
@@ -48,6 +57,9 @@ internal sealed record SourceLocation(string File, int Line);
 /// <summary>The whole invocation: every scheduled target's result in plan order, and the wall time.</summary>
 internal sealed record RunResult(IReadOnlyList<TargetResult> Targets, TimeSpan WallTime, bool Cancelled)
 {
+    /// <summary>When the executor started, by the run's clock (what reports print as the run's start).</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
     public int ExitCode =>
         Cancelled ? ExitCodes.Cancelled
         : Targets.Any(t => t.FailsBuild && !t.Refused) ? ExitCodes.TargetFailed

@@ -10,11 +10,17 @@ namespace Pipeline.Output;
 internal static class HistoryPrinter
 {
     /// <returns>0, or 3 when the ledger's chain breaks (the records from the break on are not shown: they cannot be trusted).</returns>
-    public static int Print(PipelineConsole console, DeliveryEnvironment environment, RecordsStore records, bool json)
+    /// <param name="htmlPath">With <c>--html</c>: the page's file, written instead of the table.</param>
+    public static int Print(PipelineConsole console, DeliveryEnvironment environment, RecordsStore records, bool json, string? htmlPath = null)
     {
         var ledger = records.LedgerOf(environment);
         var reading = ledger.Verify();
-        if (json)
+        if (htmlPath is not null)
+        {
+            AtomicFile.WriteAllText(htmlPath, Reports.HistoryPage.Render(environment, reading.Records, ledger.Location, reading.Break), durable: false);
+            Console.Out.WriteLine($"Wrote the history of {environment.Name} to {htmlPath}");
+        }
+        else if (json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(reading.Records, Ledger.Json));
         }

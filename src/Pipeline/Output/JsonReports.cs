@@ -44,13 +44,24 @@ internal static class JsonReports
         json.WriteNumber("exitCode", run.ExitCode);
         json.WriteBoolean("cancelled", run.Cancelled);
         json.WriteNumber("wallTimeSeconds", Math.Round(run.WallTime.TotalSeconds, 3));
+        json.WriteString("startedAt", run.StartedAt);
         json.WriteStartArray("targets");
         foreach (var result in run.Targets)
         {
             json.WriteStartObject();
             json.WriteString("name", result.Target.Name);
             json.WriteString("outcome", JsonNamingPolicy.KebabCaseLower.ConvertName(result.Outcome.ToString()));
+            WriteSecondsOrNull(json, "startSeconds", result.Started);
             json.WriteNumber("durationSeconds", Math.Round(result.Duration.TotalSeconds, 3));
+            if (result.Lane is { } lane)
+            {
+                json.WriteNumber("lane", lane);
+            }
+            else
+            {
+                json.WriteNull("lane");
+            }
+
             json.WriteString("reason", result.Reason is null ? null : secrets.Apply(result.Reason));
             json.WriteBoolean("failureAllowed", result.FailureAllowed);
             json.WriteString("reused", result.Reuse is { } reuse ? JsonNamingPolicy.KebabCaseLower.ConvertName(reuse.Kind.ToString()) : null);
@@ -64,6 +75,18 @@ internal static class JsonReports
         json.WriteEndArray();
         json.WriteEndObject();
     });
+
+    private static void WriteSecondsOrNull(Utf8JsonWriter json, string property, TimeSpan? value)
+    {
+        if (value is { } seconds)
+        {
+            json.WriteNumber(property, Math.Round(seconds.TotalSeconds, 3));
+        }
+        else
+        {
+            json.WriteNull(property);
+        }
+    }
 
     private static void WriteNames(Utf8JsonWriter json, string property, IEnumerable<Target> targets)
     {

@@ -51,10 +51,14 @@ public static class Cmd
         }
 
         CliWrap.CommandResult result;
+        var run = RunContext.Current;
+        var started = run?.Timeline.Now;
+        int? exitCode = null;
         try
         {
             // A forceful cancellation kills the entire process tree, not just the direct child.
             result = await command.ExecuteAsync(linked.Token).ConfigureAwait(false);
+            exitCode = result.ExitCode;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -67,6 +71,14 @@ public static class Cmd
         catch (InvalidOperationException exception) when (exception.InnerException is System.ComponentModel.Win32Exception)
         {
             throw new CommandFailedException($"Command could not start ({exception.InnerException.Message}): {commandLine}", exception);
+        }
+        finally
+        {
+            // For the report's and the trace's timeline: a slice inside the target that started it.
+            if (run is not null && started is { } start)
+            {
+                run.Timeline.Record(new(run.CurrentTarget.Value, run.Secrets.Apply(commandLine), start, run.Timeline.Now - start, exitCode));
+            }
         }
 
         var outcome = new CommandResult(result.ExitCode, standardOutput.ToString(), standardError.ToString(), result.RunTime);

@@ -8,6 +8,7 @@ using Pipeline.Hosts;
 using Pipeline.Incremental;
 using Pipeline.Output;
 using Pipeline.Planning;
+using Pipeline.Reports;
 using Pipeline.Secrets;
 
 namespace Pipeline.Running;
@@ -31,6 +32,8 @@ internal static class BuildInvocation
         RunOptions options;
         ExecutionPlan plan;
         string? summaryPath;
+        string? tracePath;
+        string? planPagePath;
         RunContext run;
         Dictionary<Target, string> satisfied;
         BuildCacheSettings cacheSettings;
@@ -48,10 +51,22 @@ internal static class BuildInvocation
                 throw new UsageException("--json goes with --plan or --history; for the run's summary use --summary-json FILE.");
             }
 
+            if (options.Html is not null && ((!options.ShowPlan && options.History is null) || options.Json))
+            {
+                throw new UsageException("--html goes with --plan or --history ENV (and not with --json); every run writes artifacts/report.html anyway.");
+            }
+
+            if (options.TracePath is not null && (options.ShowPlan || options.History is not null))
+            {
+                throw new UsageException("--trace FILE records a run of targets; it does not go with --plan or --history.");
+            }
+
             var records = RecordsStore.For(build, environment);
             if (options.History is { } environmentName)
             {
-                return HistoryPrinter.Print(console, build.FindEnvironment(environmentName), records, options.Json);
+                var history = build.FindEnvironment(environmentName);
+                var historyPage = options.Html is { } historyHtml ? WritablePath("--html", historyHtml.Length > 0 ? historyHtml : ArtifactPath(build, ReportFiles.HistoryOf(history.Name)), build) : null;
+                return HistoryPrinter.Print(console, history, records, options.Json, historyPage);
             }
 
             if (options.Ci is { } ciRequest)
@@ -64,7 +79,9 @@ internal static class BuildInvocation
             var channel = ConnectHost(options, new HostEnvironment(environment), console, secrets);
             var parameters = ParameterBinder.Bind(build.Parameters, options.ParameterValues, environment, build.InvocationDirectory, secrets);
             run = new RunContext(build, channel, secrets, currentTarget, time, parameters) { Console = console, Capture = capture };
-            summaryPath = SummaryPath(options, build);
+            summaryPath = options.SummaryJsonPath is { } summary ? WritablePath("--summary-json", summary, build) : null;
+            tracePath = options.TracePath is { } trace ? WritablePath("--trace", trace, build) : null;
+            planPagePath = options.Html is { } planHtml ? WritablePath("--html", planHtml.Length > 0 ? planHtml : ArtifactPath(build, ReportFiles.Plan), build) : null;
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
             run.Partition = PartitionRequest.SliceFor(plan, options.Partition);
             if (!options.ShowPlan && ParameterBinder.MissingFor(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target), parameters) is { } missing)
@@ -93,7 +110,12 @@ internal static class BuildInvocation
         if (options.ShowPlan)
         {
             var incremental = new IncrementalTargets(run, cache: null, options.Force).Preview(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target));
-            if (options.Json)
+            if (planPagePath is not null)
+            {
+                AtomicFile.WriteAllText(planPagePath, PlanPage.Render(build, plan, incremental), durable: false);
+                Console.Out.WriteLine($"Wrote the plan's graph to {planPagePath}");
+            }
+            else if (options.Json)
             {
                 Console.Out.WriteLine(JsonReports.Plan(plan, incremental));
             }
@@ -108,7 +130,7 @@ internal static class BuildInvocation
         using (run.Enter())
         {
             var cache = () => BuildCaches.Create(ReadOnlyForPullRequests(cacheSettings, run, environment), secrets, Console.Error.WriteLine);
-            return await ExecuteAsync(run, plan, options with { SummaryJsonPath = summaryPath }, satisfied, cache).ConfigureAwait(false);
+            return await ExecuteAsync(run, plan, options with { SummaryJsonPath = summaryPath, TracePath = tracePath }, satisfied, cache).ConfigureAwait(false);
         }
     }
 
@@ -160,18 +182,13 @@ internal static class BuildInvocation
         return channel;
     }
 
-    /// <summary>The absolute path for <c>--summary-json</c>, checked before anything runs.</summary>
-    private static string? SummaryPath(RunOptions options, Build build)
+    /// <summary>The absolute path for a file option (<c>--summary-json</c>, <c>--trace</c>, <c>--html</c>), checked before anything runs.</summary>
+    private static string WritablePath(string option, string path, Build build)
     {
-        if (options.SummaryJsonPath is not { } path)
-        {
-            return null;
-        }
-
         var full = Path.GetFullPath(path, build.InvocationDirectory);
         if (Directory.Exists(full))
         {
-            throw new UsageException($"--summary-json expects a file path, but '{path}' is a folder.");
+            throw new UsageException($"{option} expects a file path, but '{path}' is a folder.");
         }
 
         // Found now rather than after the targets ran: a build that succeeded must not end as a failure for it.
@@ -179,15 +196,17 @@ internal static class BuildInvocation
         try
         {
             Directory.CreateDirectory(folder);
-            using var probe = new FileStream(Path.Combine(folder, $".summary-probe.{Environment.ProcessId}.tmp"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            using var probe = new FileStream(Path.Combine(folder, $".pipeline-probe.{Environment.ProcessId}.tmp"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"--summary-json cannot write '{path}': {exception.Message}");
+            throw new UsageException($"{option} cannot write '{path}': {exception.Message}");
         }
 
         return full;
     }
+
+    private static string ArtifactPath(Build build, string fileName) => Path.Combine(build.Root, "artifacts", fileName);
 
     private static async Task<int> ExecuteAsync(RunContext run, ExecutionPlan plan, RunOptions options, IReadOnlyDictionary<Target, string> satisfied, Func<IBuildCache?> cache)
     {
@@ -223,17 +242,14 @@ internal static class BuildInvocation
             exitCode = exitCode == ExitCodes.Success ? ExitCodes.ReportNotWritten : exitCode;
         }
 
-        if (options.SummaryJsonPath is { } path)
+        if (options.SummaryJsonPath is { } path && !TryWrite(path, "the summary", () => JsonReports.Summary(result, run.ClosingLines, run.Secrets)))
         {
-            try
-            {
-                AtomicFile.WriteAllText(path, JsonReports.Summary(result, run.ClosingLines, run.Secrets));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"error: could not write the summary to {path}: {exception.Message}");
-                exitCode = exitCode == ExitCodes.Success ? ExitCodes.ReportNotWritten : exitCode;
-            }
+            exitCode = exitCode == ExitCodes.Success ? ExitCodes.ReportNotWritten : exitCode;
+        }
+
+        if (options.TracePath is { } tracePath && !TryWrite(tracePath, "the trace", () => run.Secrets.Apply(TraceFile.Render(result, run.Timeline.Processes))))
+        {
+            exitCode = exitCode == ExitCodes.Success ? ExitCodes.ReportNotWritten : exitCode;
         }
 
         foreach (var line in run.ClosingLines)
@@ -244,8 +260,23 @@ internal static class BuildInvocation
         return exitCode;
     }
 
+    /// <summary>A file the command line asked for (<c>--summary-json</c>, <c>--trace</c>); false, said on standard error, when it cannot be written.</summary>
+    private static bool TryWrite(string path, string what, Func<string> content)
+    {
+        try
+        {
+            AtomicFile.WriteAllText(path, content());
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: could not write {what} to {path}: {exception.Message}");
+            return false;
+        }
+    }
+
     /// <summary>
-    /// <c>artifacts/summary.md</c> and <c>artifacts/outputs.env</c> on every host, and the host's own job
+    /// <c>artifacts/summary.md</c>, <c>artifacts/report.html</c> and <c>artifacts/outputs.env</c> on every host, and the host's own job
     /// summary where it has one. Failing to write them is a warning, not a failed build.
     /// </summary>
     private static void PublishRunRecord(RunContext run, RunResult result)
@@ -257,6 +288,7 @@ internal static class BuildInvocation
             var markdown = SummaryMarkdown.Render(result, run.ClosingLines, run.Secrets, run.Delivery?.Report.Decisions);
             var summaryFile = Path.Combine(artifacts, "summary.md");
             AtomicFile.WriteAllText(summaryFile, markdown, durable: false);
+            AtomicFile.WriteAllText(Path.Combine(artifacts, ReportFiles.RunReport), run.Secrets.Apply(RunReport.Render(run, result)), durable: false);
             AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), run.Secrets.Apply(string.Concat(run.Outputs.Select(DotEnv.Line))), durable: false);
             channel.Apply(channel.Host.PublishSummary(markdown, summaryFile, channel.Environment));
         }

@@ -80,6 +80,9 @@ public sealed class RunContext
 
     internal PipelineConsole? Console { get; init; }
 
+    /// <summary>Offsets from the start of the run, and the child processes its targets started (for the report and the trace).</summary>
+    internal RunTimeline Timeline { get; } = new();
+
     /// <summary>What the bodies of incremental targets print, kept to be replayed when their result is reused.</summary>
     internal Incremental.OutputCapture Capture { get; init; } = new();
 
