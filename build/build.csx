@@ -137,4 +137,47 @@ Target("Bench")
         new CommandOptions { Timeout = TimeSpan.FromMinutes(30) }, // a hang guard: packing alone took 3.5 min on a loaded machine
         ct));
 
+// The README's pictures (docs/images): the report of a sample release run (build/screenshots/sample.csx, run in a
+// scratch git repository with this runner) and this build's plan graph, rendered by Debian's chromium, headless.
+Target("Screenshots")
+    .Description("Regenerates the README's pictures in docs/images: a sample run's report and this build's plan graph (needs chromium).")
+    .Executes(async ct =>
+    {
+        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("Screenshots renders with chromium, which is not installed: apt-get install -y chromium.");
+        var scratch = artifacts / "screenshots";
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+
+        var sample = scratch / "sample";
+        Directory.CreateDirectory(sample / "build");
+        File.Copy(Root / "build/screenshots/sample.csx", sample / "build/build.csx");
+        File.WriteAllText(sample / ".gitignore", "artifacts/\n.pipeline/\n");
+        var author = new Dictionary<string, string?> { ["GIT_CONFIG_COUNT"] = "2", ["GIT_CONFIG_KEY_0"] = "user.email", ["GIT_CONFIG_VALUE_0"] = "dev@example.com", ["GIT_CONFIG_KEY_1"] = "user.name", ["GIT_CONFIG_VALUE_1"] = "Dev" };
+        string[][] commands = [["init", "--quiet", "--initial-branch=main"], ["add", "-A"], ["commit", "--quiet", "-m", "Sample"], ["tag", "v1.4.0"]];
+        foreach (var git in commands)
+        {
+            await Cmd.RunAsync("git", git, new CommandOptions { WorkingDirectory = sample, Environment = author, Quiet = true }, ct);
+        }
+
+        // This runner, whichever way this build was started; the approver is not the author (separation of duties).
+        var runner = Path.Combine(AppContext.BaseDirectory, "Pipeline.Runner.dll");
+        var approver = new Dictionary<string, string?>(author) { ["GIT_CONFIG_VALUE_0"] = "release@example.com", ["GIT_CONFIG_VALUE_1"] = "Release Manager" };
+        await Cmd.RunAsync("dotnet", [runner, "--script", sample / "build/build.csx", "Release", "--approve", "--parallel", "3", "--host", "local"], new CommandOptions { WorkingDirectory = sample, Environment = approver }, ct);
+        await Cmd.RunAsync("dotnet", [runner, "--script", Root / "build/build.csx", "Release", "--plan", "--html", scratch / "plan.html", "--host", "local"], cancellationToken: ct);
+
+        var images = Root / "docs/images";
+        Directory.CreateDirectory(images);
+        foreach (var (page, image, size) in new[] { (sample / "artifacts/report.html", images / "report.png", "1280,1000"), (scratch / "plan.html", images / "plan.png", "1280,800") })
+        {
+            await Cmd.RunAsync(
+                chromium,
+                ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", $"--window-size={size}", $"--screenshot={image}", new Uri(page).AbsoluteUri],
+                new CommandOptions { WorkingDirectory = scratch },
+                ct);
+        }
+    });
+
 Default(publishQa);

@@ -124,7 +124,7 @@ public sealed class DeliveryStoryTests
     [Fact]
     public async Task Release_mode_that_is_neither_delivery_nor_deployment_is_a_usage_error_before_anything_runs()
     {
-        using var repo = await DeliveryRepo.CreateAsync();
+        using var repo = await DeliveryRepo.CreateAsync(packed: false);
 
         var option = await repo.RunAsync("Release", "--release-mode", "sometimes");
 
@@ -146,7 +146,7 @@ public sealed class DeliveryStoryTests
     [Fact]
     public async Task Dry_run_that_would_pass_exits_0_says_where_the_candidate_would_go_and_changes_nothing()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()", packed: false);
         (await repo.RunAsync()).ShouldExitWith(0);
         var version = Text(Records(repo, "qa")[^1], "version");
         var before = Snapshot(repo);
@@ -166,7 +166,7 @@ public sealed class DeliveryStoryTests
     [Fact]
     public async Task History_of_an_undeclared_environment_exits_2_naming_the_declared_ones()
     {
-        using var repo = await DeliveryRepo.CreateAsync();
+        using var repo = await DeliveryRepo.CreateAsync(packed: false);
 
         var unknown = await repo.RunAsync("--history", "nope");
 
@@ -224,7 +224,7 @@ public sealed class DeliveryStoryTests
             Sha256(repo.Repository.Path($"artifacts/environments/production/{version}/App.{version}.nupkg")));
     }
 
-    /// <summary>Every file under artifacts/ with its SHA-256, except the run record every run rewrites (summary.md, outputs.env).</summary>
+    /// <summary>Every file under artifacts/ with its SHA-256, except the run record every run rewrites (summary.md, report.html, outputs.env).</summary>
     private static List<string> Snapshot(DeliveryRepo repo)
     {
         var root = repo.Repository.Path("artifacts");
@@ -232,7 +232,7 @@ public sealed class DeliveryStoryTests
         [
             .. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                 .Select(path => Path.GetRelativePath(root, path))
-                .Where(relative => relative is not ("summary.md" or "outputs.env"))
+                .Where(relative => relative is not ("summary.md" or "report.html" or "outputs.env"))
                 .Order(StringComparer.Ordinal)
                 .Select(relative => $"{relative} {Sha256(Path.Combine(root, relative))}"),
         ];

@@ -31,7 +31,7 @@ public sealed class ReleaseConcurrencyTests
     [Fact]
     public async Task Second_release_while_one_is_deploying_is_refused_by_one_at_a_time_naming_the_holder()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer);
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer, packed: false);
         (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
         await using var first = PipelineRunner.Start(repo.Root, ["Release"]);
         await first.SaysAsync(Deploying);
@@ -52,7 +52,7 @@ public sealed class ReleaseConcurrencyTests
     [Fact]
     public async Task Second_release_waits_for_the_first_and_then_finds_the_candidate_already_in_production()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.FromSeconds(45))", production: SlowDeployer);
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.FromSeconds(45))", production: SlowDeployer, packed: false);
         (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
         await using var first = PipelineRunner.Start(repo.Root, ["Release"]);
         await first.SaysAsync(Deploying);
@@ -86,7 +86,7 @@ public sealed class ReleaseConcurrencyTests
     [Fact]
     public async Task Release_killed_during_the_deployer_leaves_started_which_the_next_release_records_as_interrupted_and_no_lock_that_blocks_it()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer);
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().OneReleaseAtATime(TimeSpan.Zero)", production: SlowDeployer, packed: false);
 
         // A refusal first, so the ledger has a record to keep.
         ReleaseTestKit.ShouldBeRefusedBy(await repo.RunAsync("Release", "--release-mode", "delivery"), repo, "approval");

@@ -15,7 +15,7 @@ public sealed class ReleaseRuleTests
     [Fact]
     public async Task Release_without_approval_is_refused_with_exit_code_3_naming_the_approve_command()
     {
-        using var repo = await DeliveryRepo.CreateAsync();
+        using var repo = await DeliveryRepo.CreateAsync(packed: false);
 
         var result = await repo.RunAsync("Release");
 
@@ -32,7 +32,7 @@ public sealed class ReleaseRuleTests
     public async Task Approval_older_than_its_validity_no_longer_counts()
     {
         // The approval is recorded by a release the freeze refuses; the next one overrides the freeze, so only time differs.
-        using var repo = await DeliveryRepo.CreateAsync(policy: $"new ReleasePolicy().ApprovalValidFor(TimeSpan.FromMilliseconds(1)).BreakGlassBy(\"{DeliveryRepo.Approver}\")" + FreezeAroundNow);
+        using var repo = await DeliveryRepo.CreateAsync(policy: $"new ReleasePolicy().ApprovalValidFor(TimeSpan.FromMilliseconds(1)).BreakGlassBy(\"{DeliveryRepo.Approver}\")" + FreezeAroundNow, packed: false);
         (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
 
         var approving = await repo.RunAsync(DeliveryRepo.As(DeliveryRepo.Approver), "Release", "--approve");
@@ -50,7 +50,7 @@ public sealed class ReleaseRuleTests
     [Fact]
     public async Task Author_approving_their_own_commit_is_refused_and_another_persons_approval_releases_it()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ApproverMustNotBeAuthor()");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ApproverMustNotBeAuthor()", packed: false);
 
         var own = await repo.RunAsync(DeliveryRepo.As(DeliveryRepo.Author), "Release", "--approve");
 
@@ -73,7 +73,7 @@ public sealed class ReleaseRuleTests
     [Fact]
     public async Task Release_from_a_branch_the_policy_does_not_allow_is_refused_by_allowed_ref()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().AllowRefs(\"main\")");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().AllowRefs(\"main\")", packed: false);
         await repo.GitAsync("checkout", "--quiet", "-b", "feature/x");
 
         var fromFeature = await repo.RunAsync("Release");
@@ -93,7 +93,7 @@ public sealed class ReleaseRuleTests
     [Fact]
     public async Task Uncommitted_change_to_a_tracked_file_is_refused_by_clean_tree()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().RequireCleanWorkingTree()");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().RequireCleanWorkingTree()", packed: false);
         (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
         var source = repo.Repository.Path("src/App/Greeting.cs");
         File.AppendAllText(source, "// work in progress\n");
@@ -114,7 +114,7 @@ public sealed class ReleaseRuleTests
     {
         using var repo = await DeliveryRepo.CreateAsync(
             policy: "new ReleasePolicy().ContinuousDeployment()",
-            extra: """qa.Check("gate", (d, ct) => File.Exists(Root / "fail-qa") ? throw new InvalidOperationException("qa gate closed") : Task.CompletedTask);""");
+            extra: """qa.Check("gate", (d, ct) => File.Exists(Root / "fail-qa") ? throw new InvalidOperationException("qa gate closed") : Task.CompletedTask);""", packed: false);
         File.WriteAllText(repo.Repository.Path("fail-qa"), string.Empty);
         var publish = await repo.RunAsync("PublishQa");
         publish.ShouldExitWith(1);
@@ -131,7 +131,7 @@ public sealed class ReleaseRuleTests
     [Fact]
     public async Task Pre_release_version_is_refused_by_stable_version()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().RequireStableVersion()");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().RequireStableVersion()", packed: false);
 
         var untagged = await repo.RunAsync("Release");
 
@@ -145,7 +145,7 @@ public sealed class ReleaseRuleTests
     [Fact]
     public async Task Tagging_the_refused_commit_as_stable_version_advises_releases_the_tagged_version()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().RequireStableVersion()");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().RequireStableVersion()", packed: false);
         ReleaseTestKit.ShouldBeRefusedBy(await repo.RunAsync("Release"), repo, "stable-version");
 
         // What the refusal says to do: tag the commit, release again. The commit is the same, its version is not.
@@ -160,7 +160,7 @@ public sealed class ReleaseRuleTests
     [Fact]
     public async Task Candidate_below_the_last_release_is_refused_by_no_downgrade()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()");
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()", packed: false);
         await repo.GitAsync("tag", "1.0.0");
         (await repo.RunAsync("PublishQa")).ShouldExitWith(0);
         File.AppendAllText(repo.Repository.Path("src/App/Greeting.cs"), "// 1.1.0\n");
@@ -180,7 +180,7 @@ public sealed class ReleaseRuleTests
     [Fact]
     public async Task Release_inside_a_freeze_window_is_refused_until_overridden_with_a_reason_the_ledger_keeps()
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().BreakGlassBy(\"oncall@example.com\")" + FreezeAroundNow);
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment().BreakGlassBy(\"oncall@example.com\")" + FreezeAroundNow, packed: false);
 
         var frozen = await repo.RunAsync("Release");
 
@@ -205,7 +205,7 @@ public sealed class ReleaseRuleTests
     [InlineData("Release", "--override-freeze", "--approve")]
     public async Task Override_freeze_without_a_reason_is_a_usage_error_that_releases_nothing(params string[] arguments)
     {
-        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()" + FreezeAroundNow);
+        using var repo = await DeliveryRepo.CreateAsync(policy: "new ReleasePolicy().ContinuousDeployment()" + FreezeAroundNow, packed: false);
 
         var result = await repo.RunAsync(arguments);
 
