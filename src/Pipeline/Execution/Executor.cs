@@ -13,7 +13,8 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
 {
     private readonly TargetResult?[] _results = new TargetResult?[plan.Order.Count];
     private readonly FailureMessage _failures = new(run.Root, run.Secrets);
-    private readonly (TimeSpan Started, int Lane)?[] _started = new (TimeSpan, int)?[plan.Order.Count];
+    private readonly TimeSpan?[] _started = new TimeSpan?[plan.Order.Count];
+    private readonly int?[] _lanes = new int?[plan.Order.Count];
 
     /// <param name="forced">Stops waiting for running targets (their processes were killed; one that ignores its token may never end).</param>
     public async Task<RunResult> RunAsync(CancellationToken cancellation, CancellationToken forced = default)
@@ -34,7 +35,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         }
 
         var ready = new PriorityQueue<int, int>();
-        var running = new Dictionary<Task<TargetResult>, (int Position, long Started, int Lane)>();
+        var running = new Dictionary<Task<TargetResult>, (int Position, int Lane)>();
         var forcedStop = new TaskCompletionSource();
         using var forcedRegistration = forced.Register(() => forcedStop.TrySetResult());
         bool Cancelled() => cancellation.IsCancellationRequested || forced.IsCancellationRequested;
@@ -74,9 +75,8 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
                 // The lowest free slot: a lane is busy from start to finish, so its targets never overlap in time.
                 var lane = lanes.Min;
                 lanes.Remove(lane);
-                var started = run.Timeline.Now;
-                running.Add(Task.Run(() => RunTargetAsync(planned, cancellation), CancellationToken.None), (next, Stopwatch.GetTimestamp(), lane));
-                _started[next] = (started, lane);
+                _lanes[next] = lane;
+                running.Add(Task.Run(() => RunTargetAsync(planned, cancellation), CancellationToken.None), (next, lane));
             }
 
             if (running.Count == 0)
@@ -89,7 +89,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             // Take in every target that has finished by now, so a failure is known before anything new starts.
             foreach (var done in running.Keys.Where(t => t.IsCompleted).ToList())
             {
-                var (position, _, lane) = running[done];
+                var (position, lane) = running[done];
                 running.Remove(done);
                 lanes.Add(lane);
                 var result = Placed(position, await done.ConfigureAwait(false));
@@ -99,9 +99,10 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
 
             if (forced.IsCancellationRequested)
             {
-                foreach (var (position, started, _) in running.Values)
+                foreach (var (position, _) in running.Values)
                 {
-                    var abandoned = Placed(position, new TargetResult(plan.Order[position].Target, TargetOutcome.Cancelled, Stopwatch.GetElapsedTime(started), "forced stop"));
+                    var ranFor = run.Timeline.Now - (_started[position] ?? run.Timeline.Now);
+                    var abandoned = Placed(position, new TargetResult(plan.Order[position].Target, TargetOutcome.Cancelled, ranFor, "forced stop"));
                     observer.TargetFinished(abandoned);
                     Finish(position, abandoned);
                 }
@@ -115,7 +116,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
 
     /// <summary>The result with where it sits on the run's timeline: when it started and in which lane.</summary>
     private TargetResult Placed(int position, TargetResult result) =>
-        _started[position] is { } placed ? result with { Started = placed.Started, Lane = placed.Lane } : result;
+        result with { Started = _started[position], Lane = _lanes[position] };
 
     /// <summary>Null when the target may start now; otherwise the reason it will not run at all.</summary>
     private string? WhyNotRun(PlannedTarget planned, bool cancelled)
@@ -147,7 +148,10 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
     private async Task<TargetResult> RunTargetAsync(PlannedTarget planned, CancellationToken cancellation)
     {
         var target = planned.Target;
-        var clock = Stopwatch.StartNew();
+        // The target's start and duration are read off the run's timeline, as its child processes' are: they nest exactly.
+        var started = run.Timeline.Now;
+        _started[planned.Position] = started;
+        TimeSpan Elapsed() => run.Timeline.Now - started;
         if (planned.SkippedByRequest)
         {
             return options.SettleSkipped?.Invoke(target) ?? new TargetResult(target, TargetOutcome.Skipped, TimeSpan.Zero, "--skip");
@@ -164,7 +168,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             var unmet = target.Conditions.FirstOrDefault(c => !c.Holds());
             if (unmet is not null)
             {
-                return new TargetResult(target, TargetOutcome.Skipped, clock.Elapsed, unmet.Reason);
+                return new TargetResult(target, TargetOutcome.Skipped, Elapsed(), unmet.Reason);
             }
 
             var incremental = target.IsIncremental ? options.Incremental : null;
@@ -174,7 +178,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             if (decision?.Reuse is { } reuse)
             {
                 incremental!.Replay(target, decision);
-                return new TargetResult(target, TargetOutcome.Succeeded, clock.Elapsed, decision.Reason) { Reuse = reuse };
+                return new TargetResult(target, TargetOutcome.Succeeded, Elapsed(), decision.Reason) { Reuse = reuse };
             }
 
             if (decision is not null)
@@ -191,21 +195,21 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
 
             if (decision is not null)
             {
-                await incremental!.RecordAsync(target, decision, run.Capture.Stop(target), clock.Elapsed, cancellation).ConfigureAwait(false);
+                await incremental!.RecordAsync(target, decision, run.Capture.Stop(target), Elapsed(), cancellation).ConfigureAwait(false);
             }
 
-            return new TargetResult(target, TargetOutcome.Succeeded, clock.Elapsed, decision?.Reason);
+            return new TargetResult(target, TargetOutcome.Succeeded, Elapsed(), decision?.Reason);
         }
         catch (Exception exception) when (cancellation.IsCancellationRequested && exception is OperationCanceledException or CommandFailedException)
         {
             Forget(target);
-            return new TargetResult(target, TargetOutcome.Cancelled, clock.Elapsed, "cancelled");
+            return new TargetResult(target, TargetOutcome.Cancelled, Elapsed(), "cancelled");
         }
         catch (Exception refusal) when (refusal is IRefusal)
         {
             // A rule said no, which is not a failure of the script: exit code 3, even with failure allowed.
             Forget(target);
-            return new TargetResult(target, TargetOutcome.Failed, clock.Elapsed, _failures.Of(refusal)) { Refused = true };
+            return new TargetResult(target, TargetOutcome.Failed, Elapsed(), _failures.Of(refusal)) { Refused = true };
         }
         catch (Exception exception)
         {
@@ -213,7 +217,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             return new TargetResult(
                 target,
                 TargetOutcome.Failed,
-                clock.Elapsed,
+                Elapsed(),
                 _failures.Of(exception, current?.DeclaredAt),
                 target.FailureAllowed,
                 _failures.LocationOf(exception, current?.DeclaredAt));

@@ -15,7 +15,7 @@ internal sealed class RunTimeline
     /// <summary>Time since the executor started (since the run was created, before that).</summary>
     public TimeSpan Now => Stopwatch.GetElapsedTime(_origin);
 
-    /// <summary>Every child process started through <c>Cmd</c> so far, in order of ending.</summary>
+    /// <summary>Every child process targets started through <c>Cmd</c> so far, in order of ending.</summary>
     public IReadOnlyList<ProcessSpan> Processes
     {
         get
@@ -39,9 +39,9 @@ internal sealed class RunTimeline
     }
 }
 
-/// <summary>One child process of the run.</summary>
-/// <param name="Target">The target whose body started it; null outside any target (delivery checks before the run, say).</param>
+/// <summary>One child process a target's body started (processes started outside any target are not on the timeline).</summary>
+/// <param name="Target">The target whose body started it.</param>
 /// <param name="CommandLine">As the log shows it: masked.</param>
 /// <param name="Started">From the start of the run (<see cref="RunTimeline.Now"/>).</param>
 /// <param name="ExitCode">Null when it never ended by itself (killed on cancellation or a timeout, or it could not start).</param>
-internal sealed record ProcessSpan(Target? Target, string CommandLine, TimeSpan Started, TimeSpan Duration, int? ExitCode);
+internal sealed record ProcessSpan(Target Target, string CommandLine, TimeSpan Started, TimeSpan Duration, int? ExitCode);

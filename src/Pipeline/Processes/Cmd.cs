@@ -51,8 +51,10 @@ public static class Cmd
         }
 
         CliWrap.CommandResult result;
+        // A target's processes go on the run's timeline (the report and the trace draw them inside their target).
         var run = RunContext.Current;
-        var started = run?.Timeline.Now;
+        var target = run?.CurrentTarget.Value;
+        var started = target is null ? (TimeSpan?)null : run!.Timeline.Now;
         int? exitCode = null;
         try
         {
@@ -74,10 +76,9 @@ public static class Cmd
         }
         finally
         {
-            // For the report's and the trace's timeline: a slice inside the target that started it.
-            if (run is not null && started is { } start)
+            if (started is { } start)
             {
-                run.Timeline.Record(new(run.CurrentTarget.Value, run.Secrets.Apply(commandLine), start, run.Timeline.Now - start, exitCode));
+                run!.Timeline.Record(new(target!, run.Secrets.Apply(commandLine), start, run.Timeline.Now - start, exitCode));
             }
         }
 
