@@ -13,8 +13,8 @@ internal static class HistoryPageAssets
         .segment rect { stroke: #fff; stroke-width: 1; }
         .segment.even rect { fill: #93c5fd; }
         .segment.odd rect { fill: #bfdbfe; }
-        .segment.current rect { fill: #22c55e; }
         .segment.rollback rect { fill: #fdba74; }
+        .segment.current rect { fill: #22c55e; }
         .segment text { font-size: 12px; dominant-baseline: central; fill: #0f172a; }
         .mark line { stroke: #9ca3af; stroke-dasharray: 2 2; }
         .mark.approval circle { fill: #16a34a; }

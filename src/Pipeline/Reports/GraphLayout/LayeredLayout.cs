@@ -15,8 +15,8 @@ internal static class LayeredLayout
 
     public const double NodeGap = 24;
 
-    /// <summary>Between two long edges passing a layer side by side (or one passing a node).</summary>
-    public const double DummyGap = 10;
+    /// <summary>Beside a long edge passing a layer: half the gap between nodes, so a node, an edge and a node are as far apart as two nodes.</summary>
+    public const double DummyGap = NodeGap / 2;
 
     /// <param name="widths">Each node's width.</param>
     /// <param name="edges">Edges between nodes; repeats are drawn along the same route.</param>
