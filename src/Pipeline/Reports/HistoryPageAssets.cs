@@ -36,8 +36,9 @@ internal static class HistoryPageAssets
         td.outcome { font-weight: 600; }
         tr.outcome-refused td.outcome, tr.outcome-failed td.outcome, tr.outcome-interrupted td.outcome { color: #b91c1c; }
         ul.verdicts { margin: 0; padding: 0; list-style: none; }
-        li.pass { color: #166534; }
+        li.pass { color: #166534; display: inline-block; margin-right: .5rem; }
         li.fail { color: #b91c1c; font-weight: 600; }
+        td.when, td.digest, td.commit { white-space: nowrap; }
         code { font-size: .8rem; }
         """;
 

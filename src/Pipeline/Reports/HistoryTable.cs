@@ -27,12 +27,12 @@ internal static class HistoryTable
             .Append("\" data-kind=\"").Append(kind).Append("\" data-outcome=\"").Append(outcome)
             .Append("\" data-version=\"").Append(Html.Escape(record.Version)).Append("\" data-who=\"").Append(Html.Escape(record.Who))
             .Append("\" data-time=\"").Append(HistoryStrip.Iso(record.Time)).Append("\">")
-            .Append("<td><time datetime=\"").Append(HistoryStrip.Iso(record.Time)).Append("\">").Append(HistoryStrip.Time(record.Time)[..^4]).Append("</time></td>")
+            .Append("<td class=\"when\"><time datetime=\"").Append(HistoryStrip.Iso(record.Time)).Append("\">").Append(HistoryStrip.Time(record.Time)[..^4]).Append("</time></td>")
             .Append("<td class=\"kind\">").Append(kind).Append("</td>")
             .Append("<td class=\"outcome\">").Append(outcome).Append("</td>")
             .Append("<td class=\"version\">").Append(Html.Escape(record.Version)).Append("</td>")
-            .Append("<td><code title=\"").Append(Html.Escape(record.Digest)).Append("\">").Append(Html.Escape(Short(record.Digest, 19))).Append("</code></td>")
-            .Append("<td><code title=\"").Append(Html.Escape(record.Commit)).Append("\">").Append(Html.Escape(Short(record.Commit, 10))).Append("</code></td>")
+            .Append("<td class=\"digest\"><code title=\"").Append(Html.Escape(record.Digest)).Append("\">").Append(Html.Escape(Short(record.Digest, 19))).Append("</code></td>")
+            .Append("<td class=\"commit\"><code title=\"").Append(Html.Escape(record.Commit)).Append("\">").Append(Html.Escape(Short(record.Commit, 10))).Append("</code></td>")
             .Append("<td class=\"who\" title=\"").Append(Html.Escape($"learnt from {record.WhoSource}")).Append("\">").Append(Html.Escape(record.Who)).Append("</td>")
             .Append("<td>").Append(Host(record)).Append("</td>")
             .Append("<td>").Append(record.Mode is { } mode ? LedgerNames.Of(mode) : string.Empty).Append("</td>")
@@ -46,7 +46,7 @@ internal static class HistoryTable
             ? $"<a href=\"{Html.Escape(url)}\">{Html.Escape(record.Host)}</a>"
             : Html.Escape(record.RunUrl is null ? record.Host : $"{record.Host} {record.RunUrl}");
 
-    /// <summary>Every rule's and check's verdict; a failed one with what it found, a passed one with it in the tooltip.</summary>
+    /// <summary>Every rule's and check's verdict: the failed ones first, each with what it found; the passed ones by name, what they found in the tooltip.</summary>
     private static string Verdicts(LedgerRecord record)
     {
         var verdicts = (record.Rules ?? []).Select(r => (r.Name, r.Passed, r.Detail)).Concat((record.Checks ?? []).Select(c => (c.Name, c.Passed, c.Detail))).ToList();
@@ -56,7 +56,7 @@ internal static class HistoryTable
         }
 
         var list = new StringBuilder("<ul class=\"verdicts\">");
-        foreach (var (name, passed, detail) in verdicts)
+        foreach (var (name, passed, detail) in verdicts.Where(v => !v.Passed).Concat(verdicts.Where(v => v.Passed)))
         {
             list.Append("<li class=\"").Append(passed ? "pass" : "fail").Append("\" data-rule=\"").Append(Html.Escape(name)).Append("\" title=\"").Append(Html.Escape(detail)).Append("\">")
                 .Append(passed ? "&#10003; " : "&#10007; ").Append(Html.Escape(name)).Append(passed ? string.Empty : $": {Html.Escape(detail)}").Append("</li>");

@@ -48,7 +48,7 @@ internal static class PlanPageAssets
         <span><svg width="30" height="12" aria-hidden="true"><rect class="swatch" x="1" y="1" width="28" height="10" rx="3" fill="#dbeafe" stroke="#1d4ed8" stroke-width="2"/></svg>runs in this plan</span>
         <span><svg width="30" height="12" aria-hidden="true"><rect x="1" y="1" width="28" height="10" rx="3" fill="#fef3c7" stroke="#b45309" stroke-dasharray="4 2"/></svg>skipped (--skip)</span>
         <span><svg width="30" height="12" aria-hidden="true"><rect x="1" y="1" width="28" height="10" rx="3" fill="#fff" stroke="#9ca3af"/></svg>not in this plan</span>
-        <span><svg width="30" height="12" aria-hidden="true"><rect x="1" y="1" width="28" height="10" rx="3" fill="#fff" stroke="#9ca3af" stroke-dasharray="2 3" opacity=".6"/></svg><i>hidden target</i></span>
+        <span><svg width="30" height="12" aria-hidden="true"><rect x="1" y="1" width="28" height="10" rx="3" fill="#fff" stroke="#4b5563" stroke-dasharray="2 2" opacity=".7"/></svg><i>hidden target</i></span>
         <span><svg width="40" height="10" aria-hidden="true"><line x1="0" y1="5" x2="40" y2="5" stroke="#334155" stroke-width="1.5"/></svg>depends on</span>
         <span><svg width="40" height="10" aria-hidden="true"><line x1="0" y1="5" x2="40" y2="5" stroke="#64748b" stroke-width="1.5" stroke-dasharray="7 4"/></svg>ordering only (Before/After)</span>
         <span><svg width="40" height="10" aria-hidden="true"><line x1="0" y1="5" x2="40" y2="5" stroke="#7c3aed" stroke-width="2" stroke-dasharray="2 3"/></svg>triggers</span>
