@@ -52,7 +52,7 @@ internal static class PlanPageAssets
         <span><svg width="40" height="10" aria-hidden="true"><line x1="0" y1="5" x2="40" y2="5" stroke="#334155" stroke-width="1.5"/></svg>depends on</span>
         <span><svg width="40" height="10" aria-hidden="true"><line x1="0" y1="5" x2="40" y2="5" stroke="#64748b" stroke-width="1.5" stroke-dasharray="7 4"/></svg>ordering only (Before/After)</span>
         <span><svg width="40" height="10" aria-hidden="true"><line x1="0" y1="5" x2="40" y2="5" stroke="#7c3aed" stroke-width="2" stroke-dasharray="2 3"/></svg>triggers</span>
-        <span>Arrows point from what goes first; faint edges touch a target that does not run.</span>
+        <span>Arrows point from what goes first; faint edges touch a target that does not run. Hover a target for its description and notes.</span>
         </div>
 
         """;
