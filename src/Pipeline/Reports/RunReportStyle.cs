@@ -39,7 +39,7 @@ internal static class RunReportStyle
         .release { border: 1px solid var(--line); border-radius: 8px; padding: .25rem 1rem 1rem; margin-bottom: 1rem; }
         .release-refused, .release-would-be-refused, .release-unfinished { border-left: 4px solid var(--failed); }
         .release-done, .release-would-pass, .release-already-present { border-left: 4px solid var(--succeeded); }
-        .rules { margin-top: .75rem; }
+        .rules { margin-top: .75rem; } .rules td:first-child { white-space: nowrap; }
         .verdict-passed { color: var(--succeeded); } .verdict-failed { color: var(--failed); font-weight: 600; } .verdict-overridden { color: var(--failed-allowed); font-weight: 600; }
         @media print { body { max-width: none; } }
         """;

@@ -20,6 +20,7 @@ internal static class RunReportTimeline
     private const double BarHeight = 24;
     private const double ProcessHeight = 5;
     private const double AxisHeight = 26;
+    private const double MinimumBarWidth = 3;
 
     public static void Append(StringBuilder page, ReportText text, RunResult result, IReadOnlyList<ProcessSpan> processes)
     {
@@ -73,8 +74,8 @@ internal static class RunReportTimeline
         var start = target.Started!.Value;
         var x = LabelWidth + scale.X(start);
 
-        // At least a pixel wide, so a target of a few milliseconds is still seen.
-        var width = Math.Max(1, scale.X(start + target.Duration) - scale.X(start));
+        // A few units wide at least, so a target of a few milliseconds (a skip) is still seen and hovered.
+        var width = Math.Max(MinimumBarWidth, scale.X(start + target.Duration) - scale.X(start));
         var lane = target.Lane ?? 0;
         page.Append("<svg class=\"bar outcome-").Append(outcome.Slug).Append("\" data-target=\"").Append(text.Of(target.Target.Name))
             .Append("\" data-outcome=\"").Append(outcome.Slug).Append("\" data-lane=\"").Append(lane.ToString(CultureInfo.InvariantCulture))
