@@ -5,6 +5,12 @@ namespace Pipeline.CiGeneration;
 /// <summary>Small text rules every writer shares.</summary>
 internal static class CiText
 {
+    /// <summary>The run report every run writes (<c>artifacts/report.html</c>), which every generated job keeps as an artifact.</summary>
+    public const string ReportPath = Output.ReportLink.RelativePath;
+
+    /// <summary>The name a job's run report is kept under: one per job, as the hosts want artifact names unique in a run.</summary>
+    public static string ReportArtifact(CiJob job) => $"report-{job.Id}";
+
     /// <summary><paramref name="argument"/> as one word for a POSIX shell: bare when it is plain, single-quoted otherwise.</summary>
     public static string ShellQuote(string argument) =>
         argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:@,".Contains(c, StringComparison.Ordinal))

@@ -8,7 +8,8 @@ namespace Pipeline.Output;
 internal static class SummaryMarkdown
 {
     /// <param name="decisions">The delivery gate's decisions in this run (see <see cref="ReleaseDecisionMarkdown"/>).</param>
-    public static string Render(RunResult run, IReadOnlyList<string> closingLines, SecretMasker secrets, IReadOnlyList<Delivery.ReleaseDecision>? decisions = null)
+    /// <param name="report">Where the run report is (<see cref="ReportLink"/>): a link when it is an address; none when null.</param>
+    public static string Render(RunResult run, IReadOnlyList<string> closingLines, SecretMasker secrets, IReadOnlyList<Delivery.ReleaseDecision>? decisions = null, string? report = null)
     {
         var verdict = run.ExitCode switch
         {
@@ -17,7 +18,15 @@ internal static class SummaryMarkdown
             _ => "Build failed",
         };
         var text = new StringBuilder()
-            .Append($"### {verdict} in {Durations.Format(run.WallTime)}\n\n")
+            .Append($"### {verdict} in {Durations.Format(run.WallTime)}\n\n");
+        if (report is not null)
+        {
+            // A relative path would not resolve from the host's summary page: it is named, not linked.
+            var where = Uri.TryCreate(report, UriKind.Absolute, out var address) && address.Scheme is "https" or "http" ? $"[{ReportLink.RelativePath}]({report})" : $"`{report}`";
+            text.Append($"The run report (timeline, failures, releases): {where}\n\n");
+        }
+
+        text
             .Append("| Target | Outcome | Duration | Details |\n")
             .Append("|---|---|---:|---|\n");
         foreach (var result in run.Targets)

@@ -285,7 +285,7 @@ internal static class BuildInvocation
         var channel = run.Channel;
         try
         {
-            var markdown = SummaryMarkdown.Render(result, run.ClosingLines, run.Secrets, run.Delivery?.Report.Decisions);
+            var markdown = SummaryMarkdown.Render(result, run.ClosingLines, run.Secrets, run.Delivery?.Report.Decisions, ReportLink.Of(channel.Host, run.Identity, channel.Environment));
             var summaryFile = Path.Combine(artifacts, "summary.md");
             AtomicFile.WriteAllText(summaryFile, markdown, durable: false);
             AtomicFile.WriteAllText(Path.Combine(artifacts, ReportFiles.RunReport), run.Secrets.Apply(RunReport.Render(run, result)), durable: false);

@@ -224,7 +224,7 @@ public sealed class DeliveryStoryTests
             Sha256(repo.Repository.Path($"artifacts/environments/production/{version}/App.{version}.nupkg")));
     }
 
-    /// <summary>Every file under artifacts/ with its SHA-256, except the run record every run rewrites (summary.md, report.html, outputs.env).</summary>
+    /// <summary>Every file under artifacts/ with its SHA-256, except the run record every run rewrites (summary.md, report.html and the history pages it links, outputs.env).</summary>
     private static List<string> Snapshot(DeliveryRepo repo)
     {
         var root = repo.Repository.Path("artifacts");
@@ -232,7 +232,7 @@ public sealed class DeliveryStoryTests
         [
             .. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                 .Select(path => Path.GetRelativePath(root, path))
-                .Where(relative => relative is not ("summary.md" or "report.html" or "outputs.env"))
+                .Where(relative => relative is not ("summary.md" or "report.html" or "outputs.env") && !relative.StartsWith("history-", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal)
                 .Select(relative => $"{relative} {Sha256(Path.Combine(root, relative))}"),
         ];

@@ -53,7 +53,8 @@ internal sealed partial class HostRun
 
         var files = FilesLeft();
         Section(text, "files", string.Concat(files.Select(f => f + "\n")));
-        foreach (var file in files.Where(f => !f.EndsWith('/')))
+        // The run report is listed but not shown: its content is pinned by the Reports tests (RunReportGoldenTests).
+        foreach (var file in files.Where(f => !f.EndsWith('/') && f != "artifacts/report.html"))
         {
             var readAs = Fixture.FilesRead.TryGetValue(file, out var reader) ? $" (read by the host as {reader})" : string.Empty;
             Section(text, $"file {file}{readAs}", Normalise(Repo.ReadText(file)));

@@ -104,5 +104,7 @@ internal static class AzureStages
         {
             yield return AzureSteps.Publish(artifact, job);
         }
+
+        yield return AzureSteps.PublishReport(job);
     }
 }

@@ -74,6 +74,16 @@ internal static class AzureSteps
             ("artifact", Scalar(AzureNames.Publishing(artifact, job))),
             ("publishLocation", Scalar("pipeline"))));
 
+    /// <summary>The run report, kept whatever happened (a failed run is the one worth looking at): the job summary links the run's artifacts tab.</summary>
+    public static YamlNode PublishReport(CiJob job) => Task(
+        "PublishPipelineArtifact@1",
+        "Upload the run report",
+        condition: "always()",
+        inputs: Map(
+            ("targetPath", Scalar(AzureNames.InSources(CiText.ReportPath))),
+            ("artifact", Scalar(job.Partition is null ? CiText.ReportArtifact(job) : $"{CiText.ReportArtifact(job)}-$(System.JobPositionInPhase)")),
+            ("publishLocation", Scalar("pipeline"))));
+
     private static YamlMappingNode Script(string script, string displayName) =>
         Map(("script", Scalar(script)), ("displayName", Scalar(displayName)));
 

@@ -52,6 +52,21 @@ internal static partial class GitHubSteps
         {
             yield return Upload(job, artifact);
         }
+
+        yield return UploadReport(job);
+    }
+
+    /// <summary>
+    /// The run report, kept whatever happened (a failed run is the one worth looking at); the job summary links the run's
+    /// artifacts. Each job (and partition) under its own name; none when the run never started.
+    /// </summary>
+    private static YamlMappingNode UploadReport(CiJob job)
+    {
+        var name = job.Partition is null ? CiText.ReportArtifact(job) : $"{CiText.ReportArtifact(job)}.{GitHubExpressions.Of($"matrix.{PartitionVariable}")}";
+        return Step("Upload the run report", @if: GitHubExpressions.Of("always()"), uses: "actions/upload-artifact@v4", with: Map(
+            ("name", Scalar(name)),
+            ("path", Scalar(CiText.ReportPath)),
+            ("if-no-files-found", Scalar("ignore"))));
     }
 
     private static IEnumerable<YamlNode> Download(CiPipeline pipeline, CiArtifact artifact)

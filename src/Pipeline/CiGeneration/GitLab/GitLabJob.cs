@@ -49,20 +49,17 @@ internal static class GitLabJob
         yield return job.CommandLine(job.Partition is null ? null : PartitionArgument);
     }
 
-    private static YamlMappingNode? Artifacts(CiJob job)
+    /// <summary>
+    /// What the job keeps: its uploads and the run report, also when the job failed (a failed run's report is the one
+    /// worth reading; the job summary links it as <c>$CI_JOB_URL/artifacts/file/artifacts/report.html</c>).
+    /// </summary>
+    private static YamlMappingNode Artifacts(CiJob job)
     {
-        if (job.Uploads.Count == 0 && job.Outputs.Count == 0)
-        {
-            return null;
-        }
-
         var name = job.Uploads.Count == 1 ? job.Uploads[0].Name : job.Id;
         return Map(
             ("name", Scalar(job.Partition is null ? name : $"{name}-$CI_NODE_INDEX")),
-
-            // A partition's results are merged (and show why it failed) even when one of its slices failed.
-            ("when", job.Partition is null ? null : Scalar("always")),
-            ("paths", job.Uploads.Count > 0 ? Seq([.. job.Uploads.Select(u => u.Path).Distinct(StringComparer.Ordinal)]) : null),
+            ("when", Scalar("always")),
+            ("paths", Seq([.. job.Uploads.Select(u => u.Path).Append(CiText.ReportPath).Distinct(StringComparer.Ordinal)])),
             ("reports", job.Outputs.Count > 0 ? Map(("dotenv", Scalar(GitLabCi.DotEnvPath))) : null));
     }
 }

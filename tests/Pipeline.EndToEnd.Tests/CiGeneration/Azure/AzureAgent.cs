@@ -199,6 +199,14 @@ internal sealed partial class AzureAgent(SharedOrigin origin)
 
     private static string Copy(string from, string to)
     {
+        // A single file (the run report) is published into a folder of its own name, as Azure keeps it.
+        if (File.Exists(from))
+        {
+            Directory.CreateDirectory(to);
+            File.Copy(from, Path.Combine(to, Path.GetFileName(from)), overwrite: true);
+            return to;
+        }
+
         Assert.True(Directory.Exists(from), $"{from} does not exist.");
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

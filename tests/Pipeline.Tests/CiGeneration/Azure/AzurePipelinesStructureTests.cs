@@ -180,9 +180,15 @@ public sealed class AzurePipelinesStructureTests
         Assert.Equal("4", AzureFile.JobOf(test).Map("strategy").Text("parallel"));
         var steps = AzureFile.StepsOf(test);
         Assert.Equal("./build.sh Test --partition $(System.JobPositionInPhase)/$(System.TotalJobsInPhase)", steps.Single(s => s.Text("name") == "build").Text("script"));
-        var publish = steps.Single(s => s.Text("task") == "PublishPipelineArtifact@1");
+        var publish = steps.Single(s => s.Text("task") == "PublishPipelineArtifact@1" && s.Text("displayName") != "Upload the run report");
         Assert.Equal("partition-test-$(System.JobPositionInPhase)", publish.Map("inputs").Text("artifact"));
         Assert.Equal("succeededOrFailed()", publish.Text("condition"));
+
+        // Each copy keeps its own run report, also when it failed.
+        var report = steps.Single(s => s.Text("displayName") == "Upload the run report");
+        Assert.Equal("report-test-$(System.JobPositionInPhase)", report.Map("inputs").Text("artifact"));
+        Assert.Equal("$(Build.SourcesDirectory)/artifacts/report.html", report.Map("inputs").Text("targetPath"));
+        Assert.Equal("always()", report.Text("condition"));
 
         var merging = AzureFile.StepsOf(file.Stage("build")).Where(s => s.Text("task") == "DownloadPipelineArtifact@2").ToList();
         Assert.Equal(["partition-test-1", "partition-test-2", "partition-test-3", "partition-test-4"], merging.Select(d => d.Map("inputs").Text("artifactName")));

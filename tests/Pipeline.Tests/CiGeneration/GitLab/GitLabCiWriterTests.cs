@@ -77,7 +77,7 @@ public sealed class GitLabCiWriterTests : IDisposable
         var jobs = Jobs(_writer.Write(Sample()));
 
         var build = jobs["build"];
-        Assert.Equal(["artifacts/packages"], ((YamlSequenceNode)((YamlMappingNode)build["artifacts"])["paths"]).Select(p => p.ToString()));
+        Assert.Equal(["artifacts/packages", "artifacts/report.html"], ((YamlSequenceNode)((YamlMappingNode)build["artifacts"])["paths"]).Select(p => p.ToString()));
         Assert.Equal("artifacts/pipeline.env", ((YamlMappingNode)((YamlMappingNode)build["artifacts"])["reports"])["dotenv"].ToString());
         var publishQa = jobs["publish-qa"];
         var need = (YamlMappingNode)Assert.Single((YamlSequenceNode)publishQa["needs"]);
@@ -104,7 +104,7 @@ public sealed class GitLabCiWriterTests : IDisposable
         var artifacts = (YamlMappingNode)jobs["test"]["artifacts"];
         Assert.Equal("partition-test-$CI_NODE_INDEX", artifacts["name"].ToString());
         Assert.Equal("always", artifacts["when"].ToString());
-        Assert.Equal(["artifacts/partitions"], ((YamlSequenceNode)artifacts["paths"]).Select(p => p.ToString()));
+        Assert.Equal(["artifacts/partitions", "artifacts/report.html"], ((YamlSequenceNode)artifacts["paths"]).Select(p => p.ToString()));
         var need = (YamlMappingNode)Assert.Single((YamlSequenceNode)jobs["build"]["needs"]);
         Assert.Equal("test", need["job"].ToString());
         Assert.Equal("true", need["artifacts"].ToString());
