@@ -289,6 +289,7 @@ internal static class BuildInvocation
             var summaryFile = Path.Combine(artifacts, "summary.md");
             AtomicFile.WriteAllText(summaryFile, markdown, durable: false);
             AtomicFile.WriteAllText(Path.Combine(artifacts, ReportFiles.RunReport), run.Secrets.Apply(RunReport.Render(run, result)), durable: false);
+            ReleaseHistoryPages.Write(run, artifacts);
             AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), run.Secrets.Apply(string.Concat(run.Outputs.Select(DotEnv.Line))), durable: false);
             channel.Apply(channel.Host.PublishSummary(markdown, summaryFile, channel.Environment));
         }

@@ -45,6 +45,11 @@ public sealed class RunReportReleaseTests
             shown.Select(r => $"{r[0]} {r[1]} {r[2]}"));
 
         Assert.Equal("history-production.html", await release.Locator("a.history").GetAttributeAsync("href"));
+
+        // The page it links to is next to the report, written after the release, so it holds this release.
+        var history = repo.Repository.ReadText("artifacts/history-production.html");
+        Assert.Contains(version, history, StringComparison.Ordinal);
+        Assert.Contains(DeliveryRepo.Approver, history, StringComparison.Ordinal);
         Assert.Empty(opened.RefusedRequests);
         Assert.Empty(opened.Messages);
     }
