@@ -138,9 +138,9 @@ Target("Bench")
         ct));
 
 // The README's pictures (docs/images): the report of a sample release run (build/screenshots/sample.csx, run in a
-// scratch git repository with this runner) and this build's plan graph, rendered by Debian's chromium, headless.
+// scratch git repository with this runner) and its plan graph, rendered by Debian's chromium, headless.
 Target("Screenshots")
-    .Description("Regenerates the README's pictures in docs/images: a sample run's report and this build's plan graph (needs chromium).")
+    .Description("Regenerates the README's pictures in docs/images: a sample run's report and plan graph (needs chromium).")
     .Executes(async ct =>
     {
         var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
@@ -166,7 +166,7 @@ Target("Screenshots")
         var runner = Path.Combine(AppContext.BaseDirectory, "Pipeline.Runner.dll");
         var approver = new Dictionary<string, string?>(author) { ["GIT_CONFIG_VALUE_0"] = "release@example.com", ["GIT_CONFIG_VALUE_1"] = "Release Manager" };
         await Cmd.RunAsync("dotnet", [runner, "--script", sample / "build/build.csx", "Release", "--approve", "--parallel", "3", "--host", "local"], new CommandOptions { WorkingDirectory = sample, Environment = approver }, ct);
-        await Cmd.RunAsync("dotnet", [runner, "--script", Root / "build/build.csx", "Release", "--plan", "--html", scratch / "plan.html", "--host", "local"], cancellationToken: ct);
+        await Cmd.RunAsync("dotnet", [runner, "--script", sample / "build/build.csx", "Release", "--skip", "Lint", "--plan", "--html", scratch / "plan.html", "--host", "local"], new CommandOptions { WorkingDirectory = sample }, ct);
 
         var images = Root / "docs/images";
         Directory.CreateDirectory(images);
