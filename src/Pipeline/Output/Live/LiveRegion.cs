@@ -29,7 +29,7 @@ internal sealed class LiveRegion(IRunObserver inner, LiveScreen screen, TimeProv
     public void Start()
     {
         screen.Start(this);
-        _timer = time.CreateTimer(_ => screen.Redraw(), null, Interval, Interval);
+        _timer = time.CreateTimer(_ => screen.Tick(), null, Interval, Interval);
     }
 
     /// <summary>Erases the region for good, before the summary prints, so the final screen holds all of it.</summary>

@@ -7,21 +7,30 @@ namespace Pipeline.Output.Live;
 /// the scrolling log. Every write first erases the region, then writes the log text, then draws the region again
 /// beneath it; while the log's last line is unfinished the region stays away, so it never splits a line. Until
 /// <see cref="Start"/> (and after <see cref="Stop"/>) text passes through untouched.
+/// <para>
+/// Its lock is <c>Console.Out</c>'s own: .NET takes that one for every write to a terminal (and to read its size), and
+/// a thread writing the log holds it on its way here, so a lock of our own would deadlock with it. The width is read
+/// outside it all the same, by <see cref="Start"/> and <see cref="Tick"/>.
+/// </para>
 /// </summary>
 internal sealed class LiveScreen(TextWriter terminal, Func<int> width)
 {
     /// <summary>The start of a terminal control sequence (CSI).</summary>
     private const string Escape = "\u001b[";
 
-    private readonly Lock _lock = new();
     private LiveRegion? _region;
     private int _drawnLines;
     private bool _atLineStart = true;
+    private volatile int _width = 80;
+
+    /// <summary>The object .NET locks to write to the terminal: while a run's console is installed, its standard output writer.</summary>
+    private static object Gate => Console.Out;
 
     /// <summary>Shows <paramref name="region"/> below the log from now on.</summary>
     public void Start(LiveRegion region)
     {
-        lock (_lock)
+        _width = width();
+        lock (Gate)
         {
             _region = region;
             Redraw();
@@ -31,7 +40,7 @@ internal sealed class LiveScreen(TextWriter terminal, Func<int> width)
     /// <summary>Erases the region for good: what is written next goes where the region was.</summary>
     public void Stop()
     {
-        lock (_lock)
+        lock (Gate)
         {
             var erase = new StringBuilder();
             Erase(erase);
@@ -44,7 +53,7 @@ internal sealed class LiveScreen(TextWriter terminal, Func<int> width)
     /// <param name="target">The target whose body wrote it, if any: the region shows each running target's last line.</param>
     public void Write(TextWriter stream, string text, Target? target)
     {
-        lock (_lock)
+        lock (Gate)
         {
             if (_region is null)
             {
@@ -71,16 +80,23 @@ internal sealed class LiveScreen(TextWriter terminal, Func<int> width)
 
     public void Flush(TextWriter stream)
     {
-        lock (_lock)
+        lock (Gate)
         {
             stream.Flush();
         }
     }
 
+    /// <summary>The timer: the elapsed times moved, and the terminal may have been resized.</summary>
+    public void Tick()
+    {
+        _width = width();
+        Redraw();
+    }
+
     /// <summary>Draws the region again (the timer, a target starting or ending), in one write so it does not flicker.</summary>
     public void Redraw()
     {
-        lock (_lock)
+        lock (Gate)
         {
             if (_region is null || !_atLineStart)
             {
@@ -111,7 +127,7 @@ internal sealed class LiveScreen(TextWriter terminal, Func<int> width)
             return;
         }
 
-        foreach (var line in _region.Lines(Math.Max(20, width())))
+        foreach (var line in _region.Lines(Math.Max(20, _width)))
         {
             text.Append(line).Append('\n');
             _drawnLines++;
