@@ -6,7 +6,11 @@ namespace Pipeline.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// A real pseudo-terminal: a detached tmux session on a server of its own, running one command in a window of a
 /// fixed size, whose screen the test reads as a person would see it (<c>capture-pane</c>). The pane stays after the
-/// command ends, so its last screen and exit status can be read; disposing kills the server and what runs in it.
+/// command ends, so its last screen can be read; disposing kills the server and what runs in it.
+/// <para>
+/// The command's exit status goes to a file by a shell around it, not through tmux's <c>pane_dead_status</c>: a
+/// tmux server started from the test process sometimes leaves the command a zombie it never reaps, status unknown.
+/// </para>
 /// </summary>
 internal sealed class Tmux : IAsyncDisposable
 {
@@ -18,11 +22,13 @@ internal sealed class Tmux : IAsyncDisposable
 
     private readonly string _socket = $"pipeline-test-{Guid.NewGuid():N}";
     private readonly string _configuration;
+    private readonly string _exitStatus;
     private readonly string _workingDirectory;
 
-    private Tmux(string configuration, string workingDirectory)
+    private Tmux(string configuration, string exitStatus, string workingDirectory)
     {
         _configuration = configuration;
+        _exitStatus = exitStatus;
         _workingDirectory = workingDirectory;
     }
 
@@ -41,10 +47,14 @@ internal sealed class Tmux : IAsyncDisposable
         }
 
         // No status bar (the pane is the whole window) and the pane kept once its command exits.
-        var configuration = Path.Combine(Path.GetTempPath(), $"pipeline-tmux-{Guid.NewGuid():N}.conf");
+        var files = Path.Combine(Path.GetTempPath(), $"pipeline-tmux-{Guid.NewGuid():N}");
+        var configuration = files + ".conf";
         await File.WriteAllTextAsync(configuration, "set -g status off\nset -g remain-on-exit on\nset -g history-limit 5000\n");
-        var tmux = new Tmux(configuration, workingDirectory);
-        var shellCommand = string.Join(' ', command.Select(Quote));
+        var tmux = new Tmux(configuration, files + ".status", workingDirectory);
+
+        // Written to a temporary name and renamed, so the test never reads a status half written.
+        string[] recorded = ["sh", "-c", "status=$1; shift; \"$@\"; echo $? > \"$status.tmp\" && mv \"$status.tmp\" \"$status\"", "sh", tmux._exitStatus, .. command];
+        var shellCommand = string.Join(' ', recorded.Select(Quote));
         var started = await tmux.RunAsync(
             environment,
             "new-session", "-d", "-s", Session, "-x", width.ToString(CultureInfo.InvariantCulture), "-y", height.ToString(CultureInfo.InvariantCulture),
@@ -53,12 +63,21 @@ internal sealed class Tmux : IAsyncDisposable
         return tmux;
     }
 
-    /// <summary>The screen as it shows now: one string per row, trailing blanks dropped.</summary>
+    /// <summary>
+    /// The screen as it shows now: one string per row, trailing blanks dropped, without the line tmux adds below the
+    /// output once the command ended ("Pane is dead (status 0, …)").
+    /// </summary>
     public async Task<IReadOnlyList<string>> ScreenAsync()
     {
         var captured = await RunAsync(null, "capture-pane", "-p", "-t", Session);
         Assert.True(captured.ExitCode == 0, $"tmux capture-pane failed:{Environment.NewLine}{captured.Describe()}");
-        return [.. captured.StandardOutput.TrimEnd('\n').Split('\n').Select(row => row.TrimEnd())];
+        var rows = captured.StandardOutput.Split('\n').Select(row => row.TrimEnd()).ToList();
+        while (rows.Count > 0 && (rows[^1].Length == 0 || rows[^1].StartsWith("Pane is dead (", StringComparison.Ordinal)))
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -76,7 +95,7 @@ internal sealed class Tmux : IAsyncDisposable
                 return screen;
             }
 
-            var ended = await ExitStatusAsync();
+            var ended = ExitStatus();
             if (ended is not null || DateTime.UtcNow > deadline)
             {
                 // The screen may have changed between the two reads: once more, now that the command is done.
@@ -99,7 +118,7 @@ internal sealed class Tmux : IAsyncDisposable
         var deadline = DateTime.UtcNow + Deadline;
         while (true)
         {
-            if (await ExitStatusAsync() is { } status)
+            if (ExitStatus() is { } status)
             {
                 return status;
             }
@@ -121,15 +140,12 @@ internal sealed class Tmux : IAsyncDisposable
     {
         await RunAsync(null, "kill-server");
         File.Delete(_configuration);
+        File.Delete(_exitStatus);
     }
 
     /// <summary>Null while the command runs; its exit status once it ended.</summary>
-    private async Task<int?> ExitStatusAsync()
-    {
-        var status = await RunAsync(null, "display-message", "-p", "-t", Session, "#{pane_dead} #{pane_dead_status}");
-        var parts = status.StandardOutput.Trim().Split(' ');
-        return parts is ["1", var code] && int.TryParse(code, CultureInfo.InvariantCulture, out var exitCode) ? exitCode : null;
-    }
+    private int? ExitStatus() =>
+        File.Exists(_exitStatus) && int.TryParse(File.ReadAllText(_exitStatus).Trim(), CultureInfo.InvariantCulture, out var status) ? status : null;
 
     private Task<ChildProcessResult> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
         ChildProcess.RunAsync(Program, ["-L", _socket, "-f", _configuration, .. arguments], _workingDirectory, environment);
