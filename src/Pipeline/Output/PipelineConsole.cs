@@ -1,4 +1,5 @@
 using Pipeline.Execution;
+using Pipeline.Output.Live;
 using Pipeline.Secrets;
 using Spectre.Console;
 
@@ -16,11 +17,13 @@ internal sealed class PipelineConsole : IDisposable
 
     private readonly TextWriter _rawOutput;
     private readonly TextWriter _rawError;
+    private readonly TextWriter _terminalOutput;
 
-    private PipelineConsole(TargetLabellingWriter output, TargetLabellingWriter error, IAnsiConsole ansi, TextWriter rawOutput, TextWriter rawError)
+    private PipelineConsole(TargetLabellingWriter output, TargetLabellingWriter error, IAnsiConsole ansi, TextWriter rawOutput, TextWriter rawError, TextWriter terminalOutput)
     {
         _rawOutput = rawOutput;
         _rawError = rawError;
+        _terminalOutput = terminalOutput;
         Output = output;
         Error = error;
         Ansi = ansi;
@@ -31,6 +34,12 @@ internal sealed class PipelineConsole : IDisposable
     public TargetLabellingWriter Output { get; }
 
     public TargetLabellingWriter Error { get; }
+
+    /// <summary>
+    /// The terminal with room for a live region below the log: null when either stream is redirected or <c>NO_COLOR</c>
+    /// is set, so that output is never touched. Until a region is started on it, text passes through unchanged.
+    /// </summary>
+    public LiveScreen? Screen { get; private init; }
 
     /// <summary>Labels lines with their target's name while targets run concurrently.</summary>
     public bool LabelLines
@@ -47,8 +56,11 @@ internal sealed class PipelineConsole : IDisposable
     {
         var rawOutput = Console.Out;
         var rawError = Console.Error;
-        var output = new TargetLabellingWriter(new MaskingTextWriter(rawOutput, secrets), currentTarget, capture);
-        var error = new TargetLabellingWriter(new MaskingTextWriter(rawError, secrets), currentTarget, capture);
+        var screen = !Console.IsOutputRedirected && !Console.IsErrorRedirected && !noColor ? new LiveScreen(rawOutput, TerminalWidth) : null;
+        var terminalOutput = screen is null ? rawOutput : new LiveTerminalWriter(screen, rawOutput, currentTarget);
+        var terminalError = screen is null ? rawError : new LiveTerminalWriter(screen, rawError, currentTarget);
+        var output = new TargetLabellingWriter(new MaskingTextWriter(terminalOutput, secrets), currentTarget, capture);
+        var error = new TargetLabellingWriter(new MaskingTextWriter(terminalError, secrets), currentTarget, capture);
         Console.SetOut(output);
         Console.SetError(error);
 
@@ -70,7 +82,7 @@ internal sealed class PipelineConsole : IDisposable
             ansi.Profile.Width = UnwrappedWidth;
         }
 
-        return new PipelineConsole(output, error, ansi, rawOutput, rawError);
+        return new PipelineConsole(output, error, ansi, rawOutput, rawError, terminalOutput) { Screen = screen };
     }
 
     /// <summary>
@@ -80,8 +92,21 @@ internal sealed class PipelineConsole : IDisposable
     public void WriteRaw(string line)
     {
         Output.Flush();
-        _rawOutput.WriteLine(line);
-        _rawOutput.Flush();
+        _terminalOutput.WriteLine(line);
+        _terminalOutput.Flush();
+    }
+
+    /// <summary>The terminal's width now (it may have been resized); 80 where it cannot be read.</summary>
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth is > 0 and var width ? width : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
     }
 
     /// <summary>Writes out anything held back (partial lines, a tail that could have begun a secret) at the end of a run.</summary>
@@ -94,6 +119,7 @@ internal sealed class PipelineConsole : IDisposable
     /// <summary>Writes out everything held back and puts the process's own writers back.</summary>
     public void Dispose()
     {
+        Screen?.Stop();
         Flush();
         Console.SetOut(_rawOutput);
         Console.SetError(_rawError);

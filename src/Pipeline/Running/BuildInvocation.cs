@@ -7,6 +7,7 @@ using Pipeline.Execution;
 using Pipeline.Hosts;
 using Pipeline.Incremental;
 using Pipeline.Output;
+using Pipeline.Output.Live;
 using Pipeline.Planning;
 using Pipeline.Reports;
 using Pipeline.Secrets;
@@ -222,8 +223,13 @@ internal static class BuildInvocation
             SettleSkipped = new PartitionFanIn(run).Settle,
             Incremental = new IncrementalTargets(run, cache, options.Force),
         };
-        var executor = new Executor(plan, executorOptions, new ResultRecordingObserver(reporter, run.Delivery!.Finished), run);
+        using var live = LiveProgress.For(console, channel, options.NoLive, reporter, run.Time);
+        var executor = new Executor(plan, executorOptions, new ResultRecordingObserver(live ?? (IRunObserver)reporter, run.Delivery!.Finished), run);
+        live?.Start();
         var result = PartitionSlices.Mark(await executor.RunAsync(signals.Token, signals.Forced).ConfigureAwait(false), plan, run.Partition);
+
+        // Gone before the summary prints, so the final screen holds the whole of it.
+        live?.Stop();
         if (result.Cancelled)
         {
             // A command's own tree kill misses the processes whose parent had already died (of the same group
@@ -247,7 +253,7 @@ internal static class BuildInvocation
             exitCode = exitCode == ExitCodes.Success ? ExitCodes.ReportNotWritten : exitCode;
         }
 
-        if (options.TracePath is { } tracePath && !TryWrite(tracePath, "the trace", () => run.Secrets.Apply(TraceFile.Render(result, run.Timeline.Processes))))
+        if (options.TracePath is { } tracePath && !TryWrite(tracePath, "the trace", () => run.Secrets.Apply(TraceFile.Render(result, run.Timeline.Processes, run.Root.Name, run.Secrets))))
         {
             exitCode = exitCode == ExitCodes.Success ? ExitCodes.ReportNotWritten : exitCode;
         }

@@ -84,7 +84,7 @@ public static class PipelineRunner
         return folder;
     });
 
-    private static Dictionary<string, string?> ChildEnvironment(IReadOnlyDictionary<string, string?>? overrides)
+    internal static Dictionary<string, string?> ChildEnvironment(IReadOnlyDictionary<string, string?>? overrides)
     {
         // Hermetic: a PIPELINE_SCRIPT or PIPELINE_<PARAMETER> of the machine running the tests must not leak in.
         var variables = InheritedEnvironment.Without("PIPELINE_");
