@@ -11,21 +11,7 @@ public sealed class RunReportGoldenTests : IDisposable
 {
     // Left and Right meet (each waits for the other's marker), so they always take lanes 1 and 2; Lint and Docs start
     // together after both, in declaration order; Pack waits for Lint; Publish fails; Announce is not run.
-    private const string Script = """
-        async Task Meet(string self, string other)
-        {
-            Directory.CreateDirectory("markers");
-            File.WriteAllText(Path.Combine("markers", self), self);
-            var guard = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(Path.Combine("markers", other)))
-            {
-                if (guard.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException($"{self} never saw {other} running");
-                await Task.Delay(20);
-            }
-
-            await Cmd.RunAsync("echo", [$"{self} met {other}"]);
-        }
-
+    private const string Script = MeetingTargets.Meet + """
         var left = Target("Left").Executes(() => Meet("Left", "Right"));
         var right = Target("Right").Executes(() => Meet("Right", "Left"));
         var lint = Target("Lint").DependsOn(left, right).AllowFailure().Executes(() => throw new InvalidOperationException("2 warnings <as errors> & more"));

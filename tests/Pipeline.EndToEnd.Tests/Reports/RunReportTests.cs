@@ -14,20 +14,8 @@ public sealed class RunReportTests : IDisposable
     private const string Script = """
         var token = Secret("token", "A token the report must never show.");
 
-        async Task Meet(string self, string other)
-        {
-            Directory.CreateDirectory("markers");
-            File.WriteAllText(Path.Combine("markers", self), self);
-            var guard = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(Path.Combine("markers", other)))
-            {
-                if (guard.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException($"{self} never saw {other} running");
-                await Task.Delay(20);
-            }
 
-            await Cmd.RunAsync("echo", [$"{self} met {other}"]);
-        }
-
+        """ + MeetingTargets.Meet + """
         var left = Target("Left").Executes(() => Meet("Left", "Right"));
         var right = Target("Right").Executes(() => Meet("Right", "Left"));
         var docs = Target("Docs").DependsOn(left).OnlyWhen(() => false, "no docs in this repository");

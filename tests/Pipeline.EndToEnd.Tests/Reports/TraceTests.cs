@@ -9,20 +9,7 @@ namespace Pipeline.EndToEnd.Tests.Reports;
 /// </summary>
 public sealed class TraceTests : IDisposable
 {
-    private const string Script = """
-        async Task Meet(string self, string other)
-        {
-            Directory.CreateDirectory("markers");
-            File.WriteAllText(Path.Combine("markers", self + ".running"), self);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(Path.Combine("markers", other + ".running")) && clock.Elapsed < TimeSpan.FromMinutes(5))
-            {
-                await Task.Delay(20);
-            }
-
-            await Cmd.RunAsync("echo", [$"{self} says hello from a child process"]);
-        }
-
+    private const string Script = MeetingTargets.Meet + """
         var left = Target("Left").Executes(() => Meet("Left", "Right"));
         var right = Target("Right").Executes(() => Meet("Right", "Left"));
         Default(Target("Both").DependsOn(left, right).Executes(() => Console.WriteLine("both done")));
@@ -68,7 +55,7 @@ public sealed class TraceTests : IDisposable
 
         foreach (var target in new[] { left, right })
         {
-            var process = Assert.Single(Slices(events, "process"), p => p.CommandLine!.Contains($"{target.Name} says hello", StringComparison.Ordinal));
+            var process = Assert.Single(Slices(events, "process"), p => p.CommandLine!.Contains($"{target.Name} met ", StringComparison.Ordinal));
             Assert.Equal(target.Thread, process.Thread);
             Assert.True(process.Start >= target.Start && process.End <= target.End, $"{process} is not inside {target}");
         }
