@@ -22,7 +22,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         var wall = Stopwatch.StartNew();
         var startedAt = run.Time.GetUtcNow();
         run.Timeline.Start();
-        var lanes = new SortedSet<int>(Enumerable.Range(0, Math.Min(options.MaxParallelism, plan.Order.Count)));
+        var laneBusy = new bool[Math.Min(options.MaxParallelism, plan.Order.Count)];
         var successors = plan.Order.Select(_ => new List<int>()).ToArray();
         var waitingFor = new int[plan.Order.Count];
         foreach (var planned in plan.Order)
@@ -35,7 +35,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
         }
 
         var ready = new PriorityQueue<int, int>();
-        var running = new Dictionary<Task<TargetResult>, (int Position, int Lane)>();
+        var running = new Dictionary<Task<TargetResult>, int>();
         var forcedStop = new TaskCompletionSource();
         using var forcedRegistration = forced.Register(() => forcedStop.TrySetResult());
         bool Cancelled() => cancellation.IsCancellationRequested || forced.IsCancellationRequested;
@@ -73,10 +73,15 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
                 }
 
                 // The lowest free slot: a lane is busy from start to finish, so its targets never overlap in time.
-                var lane = lanes.Min;
-                lanes.Remove(lane);
+                var lane = 0;
+                while (laneBusy[lane])
+                {
+                    lane++;
+                }
+
+                laneBusy[lane] = true;
                 _lanes[next] = lane;
-                running.Add(Task.Run(() => RunTargetAsync(planned, cancellation), CancellationToken.None), (next, lane));
+                running.Add(Task.Run(() => RunTargetAsync(planned, cancellation), CancellationToken.None), next);
             }
 
             if (running.Count == 0)
@@ -89,9 +94,9 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
             // Take in every target that has finished by now, so a failure is known before anything new starts.
             foreach (var done in running.Keys.Where(t => t.IsCompleted).ToList())
             {
-                var (position, lane) = running[done];
+                var position = running[done];
                 running.Remove(done);
-                lanes.Add(lane);
+                laneBusy[_lanes[position]!.Value] = false;
                 var result = Placed(position, await done.ConfigureAwait(false));
                 observer.TargetFinished(result);
                 Finish(position, result);
@@ -99,7 +104,7 @@ internal sealed class Executor(ExecutionPlan plan, ExecutorOptions options, IRun
 
             if (forced.IsCancellationRequested)
             {
-                foreach (var (position, _) in running.Values)
+                foreach (var position in running.Values)
                 {
                     var ranFor = run.Timeline.Now - (_started[position] ?? run.Timeline.Now);
                     var abandoned = Placed(position, new TargetResult(plan.Order[position].Target, TargetOutcome.Cancelled, ranFor, "forced stop"));

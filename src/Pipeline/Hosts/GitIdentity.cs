@@ -8,17 +8,19 @@ internal static class GitIdentity
 {
     public static BuildIdentity Complete(BuildIdentity identity, string repository)
     {
-        var commit = identity.Commit ?? Git(repository, "rev-parse", "HEAD");
+        // The files answer most of it without starting git; where they cannot say for certain, git does.
+        var head = GitHeadFiles.Read(repository);
+        var commit = identity.Commit ?? head?.Commit ?? Git(repository, "rev-parse", "HEAD");
         var branch = identity.Branch;
         var tag = identity.Tag;
         if (identity.PullRequest is null)
         {
             // Some hosts (Bamboo, Jenkins freestyle jobs) report a tag build as a branch build: ask git too.
-            tag ??= Git(repository, "describe", "--exact-match", "--tags", "HEAD");
+            tag ??= head is { TagKnown: true } ? head.Tag : Git(repository, "describe", "--exact-match", "--tags", "HEAD");
             if (identity.Ref is null && tag is null)
             {
                 // Like the hosts: a build of a tag is a tag build, whatever branch also points there.
-                branch ??= Git(repository, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null;
+                branch ??= head is not null ? head.Branch : Git(repository, "rev-parse", "--abbrev-ref", "HEAD") is { } name && name != "HEAD" ? name : null;
             }
         }
 

@@ -33,8 +33,15 @@ internal static class RunReportTimeline
             return;
         }
 
-        var lanes = started.Max(t => t.Lane ?? 0) + 1;
-        var end = started.Select(t => t.Started!.Value + t.Duration).Append(result.WallTime).Max();
+        // Loops, not LINQ over TimeSpan: its generic code would be compiled on every run.
+        var lanes = 1;
+        var end = result.WallTime;
+        foreach (var target in started)
+        {
+            lanes = Math.Max(lanes, (target.Lane ?? 0) + 1);
+            end = target.Started!.Value + target.Duration > end ? target.Started.Value + target.Duration : end;
+        }
+
         var scale = new TimelineScale(end, PlotWidth);
         var height = (lanes * LaneHeight) + AxisHeight;
         page.Append("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(ReportText.Number(Width)).Append(' ')
@@ -50,7 +57,9 @@ internal static class RunReportTimeline
 
         foreach (var target in started)
         {
-            AppendBar(page, text, scale, target, processes.Where(p => ReferenceEquals(p.Target, target.Target)).OrderBy(p => p.Started));
+            var own = processes.Where(p => ReferenceEquals(p.Target, target.Target)).ToList();
+            own.Sort((a, b) => a.Started.CompareTo(b.Started));
+            AppendBar(page, text, scale, target, own);
         }
 
         AppendAxis(page, scale, lanes * LaneHeight);

@@ -9,12 +9,8 @@ internal sealed class TimelineScale
     public const int MaxTicks = 10;
 
     /// <summary>Steps people count in: 1, 2 and 5 times a power of ten below a minute, then whole minutes and hours (doubling past the last).</summary>
-    public static readonly IReadOnlyList<TimeSpan> RoundSteps =
-    [
-        .. new[] { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000 }.Select(ms => TimeSpan.FromMilliseconds(ms)),
-        .. new[] { 1, 2, 5, 10, 15, 30 }.Select(minutes => TimeSpan.FromMinutes(minutes)),
-        .. new[] { 1, 2, 3, 6, 12, 24 }.Select(hours => TimeSpan.FromHours(hours)),
-    ];
+    /// <remarks>An array filled by a loop: no LINQ over <see cref="TimeSpan"/>, whose generic code is compiled on every run (the report is written on every run).</remarks>
+    public static readonly TimeSpan[] RoundSteps = Steps();
 
     private readonly double _totalMilliseconds;
 
@@ -33,14 +29,18 @@ internal sealed class TimelineScale
     public TimeSpan Step { get; }
 
     /// <summary>Every tick from zero up to the end of the axis.</summary>
-    public IEnumerable<TimeSpan> Ticks
+    public TimeSpan[] Ticks
     {
         get
         {
-            for (var tick = TimeSpan.Zero; tick.TotalMilliseconds <= _totalMilliseconds; tick += Step)
+            var count = (int)Math.Floor(_totalMilliseconds / Step.TotalMilliseconds) + 1;
+            var ticks = new TimeSpan[count];
+            for (var i = 0; i < count; i++)
             {
-                yield return tick;
+                ticks[i] = Step * i;
             }
+
+            return ticks;
         }
     }
 
@@ -49,16 +49,45 @@ internal sealed class TimelineScale
 
     private static TimeSpan StepFor(double totalMilliseconds)
     {
-        var step = RoundSteps.FirstOrDefault(step => totalMilliseconds / step.TotalMilliseconds <= MaxTicks);
-        if (step != TimeSpan.Zero)
+        foreach (var round in RoundSteps)
         {
-            return step;
+            if (totalMilliseconds / round.TotalMilliseconds <= MaxTicks)
+            {
+                return round;
+            }
         }
 
-        for (step = RoundSteps[^1]; totalMilliseconds / step.TotalMilliseconds > MaxTicks; step *= 2)
+        var step = RoundSteps[^1];
+        while (totalMilliseconds / step.TotalMilliseconds > MaxTicks)
         {
+            step *= 2;
         }
 
         return step;
+    }
+
+    private static TimeSpan[] Steps()
+    {
+        int[] milliseconds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000];
+        int[] minutes = [1, 2, 5, 10, 15, 30];
+        int[] hours = [1, 2, 3, 6, 12, 24];
+        var steps = new TimeSpan[milliseconds.Length + minutes.Length + hours.Length];
+        var next = 0;
+        foreach (var value in milliseconds)
+        {
+            steps[next++] = TimeSpan.FromMilliseconds(value);
+        }
+
+        foreach (var value in minutes)
+        {
+            steps[next++] = TimeSpan.FromMinutes(value);
+        }
+
+        foreach (var value in hours)
+        {
+            steps[next++] = TimeSpan.FromHours(value);
+        }
+
+        return steps;
     }
 }
