@@ -66,8 +66,7 @@ internal static class BuildInvocation
             if (options.History is { } environmentName)
             {
                 var history = build.FindEnvironment(environmentName);
-                var historyPage = options.Html is { } historyHtml ? WritablePath("--html", historyHtml.Length > 0 ? historyHtml : ArtifactPath(build, ReportFiles.HistoryOf(history.Name)), build) : null;
-                return HistoryPrinter.Print(console, history, records, options.Json, historyPage);
+                return HistoryPrinter.Print(console, history, records, options.Json, HtmlPagePath(options, ReportFiles.HistoryOf(history.Name), build));
             }
 
             if (options.Ci is { } ciRequest)
@@ -82,7 +81,7 @@ internal static class BuildInvocation
             run = new RunContext(build, channel, secrets, currentTarget, time, parameters) { Console = console, Capture = capture };
             summaryPath = options.SummaryJsonPath is { } summary ? WritablePath("--summary-json", summary, build) : null;
             tracePath = options.TracePath is { } trace ? WritablePath("--trace", trace, build) : null;
-            planPagePath = options.Html is { } planHtml ? WritablePath("--html", planHtml.Length > 0 ? planHtml : ArtifactPath(build, ReportFiles.Plan), build) : null;
+            planPagePath = HtmlPagePath(options, ReportFiles.Plan, build);
             plan = Planner.Plan(build.Targets, build.DefaultTarget, new PlanRequest(options.Targets, options.Skip, options.Only));
             run.Partition = PartitionRequest.SliceFor(plan, options.Partition);
             if (!options.ShowPlan && ParameterBinder.MissingFor(plan.Order.Where(p => !p.SkippedByRequest).Select(p => p.Target), parameters) is { } missing)
@@ -207,7 +206,13 @@ internal static class BuildInvocation
         return full;
     }
 
-    private static string ArtifactPath(Build build, string fileName) => Path.Combine(build.Root, "artifacts", fileName);
+    /// <summary>Where <c>--html</c> writes its page: the file it names, else <paramref name="defaultName"/> under artifacts/; null without <c>--html</c>.</summary>
+    private static string? HtmlPagePath(RunOptions options, string defaultName, Build build) => options.Html switch
+    {
+        null => null,
+        "" => WritablePath("--html", Path.Combine(build.Root, "artifacts", defaultName), build),
+        var file => WritablePath("--html", file, build),
+    };
 
     private static async Task<int> ExecuteAsync(RunContext run, ExecutionPlan plan, RunOptions options, IReadOnlyDictionary<Target, string> satisfied, Func<IBuildCache?> cache)
     {
@@ -294,6 +299,7 @@ internal static class BuildInvocation
             var markdown = SummaryMarkdown.Render(result, run.ClosingLines, run.Secrets, run.Delivery?.Report.Decisions, ReportLink.Of(channel.Host, run.Identity, channel.Environment));
             var summaryFile = Path.Combine(artifacts, "summary.md");
             AtomicFile.WriteAllText(summaryFile, markdown, durable: false);
+            // The renderer masks each text before escaping it; the whole page is masked again as a backstop for any text it missed.
             AtomicFile.WriteAllText(Path.Combine(artifacts, ReportFiles.RunReport), run.Secrets.Apply(RunReport.Render(run, result)), durable: false);
             ReleaseHistoryPages.Write(run, artifacts);
             AtomicFile.WriteAllText(Path.Combine(artifacts, "outputs.env"), run.Secrets.Apply(string.Concat(run.Outputs.Select(DotEnv.Line))), durable: false);

@@ -108,6 +108,7 @@ internal sealed class Tmux : IAsyncDisposable
                 Assert.Fail($"The terminal never showed {what}{(ended is { } status ? $" (the command exited with {status})" : string.Empty)}. Last screen:{Environment.NewLine}{Show(screen)}");
             }
 
+            // tmux has no event for "the screen now shows X": poll, bounded by the deadline, never as an assertion of time.
             await Task.Delay(50);
         }
     }
