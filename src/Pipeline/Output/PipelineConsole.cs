@@ -56,7 +56,9 @@ internal sealed class PipelineConsole : IDisposable
     {
         var rawOutput = Console.Out;
         var rawError = Console.Error;
-        var screen = !Console.IsOutputRedirected && !Console.IsErrorRedirected && !noColor ? new LiveScreen(rawOutput, TerminalWidth) : null;
+        var terminal = ConsoleTerminal.Current;
+        var redirected = !terminal.OutputIsTerminal;
+        var screen = terminal.OutputIsTerminal && terminal.ErrorIsTerminal && !noColor ? new LiveScreen(rawOutput, terminal.Width) : null;
         var terminalOutput = screen is null ? rawOutput : new LiveTerminalWriter(screen, rawOutput, currentTarget);
         var terminalError = screen is null ? rawError : new LiveTerminalWriter(screen, rawError, currentTarget);
         var output = new TargetLabellingWriter(new MaskingTextWriter(terminalOutput, secrets), currentTarget, capture);
@@ -64,18 +66,18 @@ internal sealed class PipelineConsole : IDisposable
         Console.SetOut(output);
         Console.SetError(error);
 
-        var plain = Console.IsOutputRedirected || noColor;
+        var plain = redirected || noColor;
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Console.IsOutputRedirected ? new TrailingSpaceTrimmingWriter(Console.Out) : Console.Out),
+            Out = new AnsiConsoleOutput(redirected ? new TrailingSpaceTrimmingWriter(Console.Out) : Console.Out),
 
             // Spectre turns colour back on for CI logs that render it (GitHub, GitLab, Azure…), except when NO_COLOR asks otherwise.
             Enrichment = new ProfileEnrichment { UseDefaultEnrichers = !noColor },
         });
-        if (Console.IsOutputRedirected)
+        if (redirected)
         {
             // Logs are not a window: never wrap a line (a failure's "(at build/build.csx:line N)" would land on a
             // line of its own). Tables size to their content, so a wide profile does not widen them.
@@ -94,19 +96,6 @@ internal sealed class PipelineConsole : IDisposable
         Output.Flush();
         _terminalOutput.WriteLine(line);
         _terminalOutput.Flush();
-    }
-
-    /// <summary>The terminal's width now (it may have been resized); 80 where it cannot be read.</summary>
-    private static int TerminalWidth()
-    {
-        try
-        {
-            return Console.WindowWidth is > 0 and var width ? width : 80;
-        }
-        catch (IOException)
-        {
-            return 80;
-        }
     }
 
     /// <summary>Writes out anything held back (partial lines, a tail that could have begun a secret) at the end of a run.</summary>

@@ -14,6 +14,7 @@ internal sealed class InterruptSignals : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
     private readonly CancellationTokenSource _force = new();
+    private static volatile InterruptSignals? Active;
     private readonly PosixSignalRegistration[] _registrations;
     private int _received;
 
@@ -24,6 +25,22 @@ internal sealed class InterruptSignals : IDisposable
             PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
         ];
+        Active = this;
+    }
+
+    /// <summary>
+    /// A Ctrl+C or SIGTERM the resident runner's client received, handled as if this process had: the first cancels
+    /// the run in progress, the second forces the stop. False when no run is listening for signals (not yet, or no longer).
+    /// </summary>
+    public static bool Deliver()
+    {
+        if (Active is not { } active)
+        {
+            return false;
+        }
+
+        active.Received();
+        return true;
     }
 
     /// <summary>Cancelled by the first signal.</summary>
@@ -34,6 +51,7 @@ internal sealed class InterruptSignals : IDisposable
 
     public void Dispose()
     {
+        Active = null;
         foreach (var registration in _registrations)
         {
             registration.Dispose();
@@ -46,7 +64,11 @@ internal sealed class InterruptSignals : IDisposable
     private void Handle(PosixSignalContext context)
     {
         context.Cancel = true;
+        Received();
+    }
 
+    private void Received()
+    {
         // Handlers run on threads of their own, so two signals close together may be handled at once.
         if (Interlocked.Increment(ref _received) == 1)
         {

@@ -1,0 +1,2 @@
+// TODO(helper A): the native client (see /work/wt/ISSUE15.md).
+return 0;
