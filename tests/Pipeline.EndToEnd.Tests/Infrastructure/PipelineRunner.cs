@@ -15,9 +15,10 @@ public static class PipelineRunner
     public static async Task<RunnerResult> RunAsync(
         string workingDirectory,
         IReadOnlyList<string> arguments,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        ResidentRunners? through = null)
     {
-        await using var run = Start(workingDirectory, arguments, environment);
+        await using var run = Start(workingDirectory, arguments, environment, through: through);
         return await run.Completion;
     }
 
@@ -29,17 +30,25 @@ public static class PipelineRunner
     /// With <paramref name="ownProcessGroup"/>, the same wrapper makes the runner the leader of a new process
     /// group (its id is the runner's pid), which its child processes join: the group a terminal, <c>timeout</c>
     /// or a CI agent signals as a whole.
+    /// With <paramref name="through"/>, the build runs as build.sh runs it: through the native client and the resident
+    /// runner of that folder (started by the client when there is none).
     /// </summary>
     public static RunningRunner Start(
         string workingDirectory,
         IReadOnlyList<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
         bool restoreDefaultInterrupt = false,
-        bool ownProcessGroup = false)
+        bool ownProcessGroup = false,
+        ResidentRunners? through = null)
     {
         Assert.True(File.Exists(RunnerAssembly), $"The runner is missing: {RunnerAssembly}");
-        var program = DotNetHost.Path;
+        var program = through is null ? DotNetHost.Path : ResidentRunners.Client;
         List<string> programArguments = [RunnerAssembly, .. arguments];
+        if (through is not null)
+        {
+            environment = through.Environment(environment);
+        }
+
         var wrapper = (restoreDefaultInterrupt && ProcessTools.IgnoresInterruptSignal(Environment.ProcessId) ? "$SIG{INT} = 'DEFAULT'; " : string.Empty) +
             (ownProcessGroup ? "setpgrp(0, 0) or die \"setpgrp failed: $!\"; " : string.Empty);
         if (wrapper.Length > 0)
@@ -90,6 +99,9 @@ public static class PipelineRunner
         var variables = InheritedEnvironment.Without("PIPELINE_");
         variables["NO_COLOR"] = "1";
         variables["PIPELINE_CACHE"] = ScriptCache.Value;
+
+        // No resident runner unless a test asks for one (ResidentRunners): a build.sh run must not leave one behind.
+        variables["PIPELINE_RUNNER"] = "off";
         foreach (var (name, value) in overrides ?? new Dictionary<string, string?>())
         {
             variables[name] = value;
