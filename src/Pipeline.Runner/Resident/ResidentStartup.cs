@@ -56,6 +56,12 @@ internal static class ResidentStartup
             var (settings, _) = RunnerSettings.From(Environment.GetEnvironmentVariable);
             var identity = Identity();
             using var server = new ResidentServer(listener, settings?.IdleTimeout ?? RunnerSettings.DefaultIdleTimeout, () => Identity() != identity, TimeProvider.System, log);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                // Environment.Exit (a build script may call it) skips the clean-up below.
+                ResidentRun.ProcessEnding();
+                TryDelete(socketPath);
+            };
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
             {
                 // A run in progress is cancelled by its own handler; the runner leaves once it has ended.
