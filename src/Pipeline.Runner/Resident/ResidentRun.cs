@@ -78,12 +78,13 @@ internal static class ResidentRun
             {
                 InProgress = null;
             }
-
-            // Processes a target left running (a build server, say) are not the next run's to kill on Ctrl+C.
-            DescendantProcesses.SetAside();
         }
 
         client.SendInt32(FrameKind.Exit, exitCode);
+
+        // After the client has its exit code (a read of /proc): processes a target left running (a build server, say)
+        // are not the next run's to kill on Ctrl+C.
+        DescendantProcesses.SetAside();
         log.Write($"run ended with exit code {exitCode}");
     }
 
