@@ -154,7 +154,7 @@ if ($runner) {
     $client = Join-Path (Split-Path -Parent $runner) 'pipeline-client'
     if ([Environment]::OSVersion.Platform -eq 'Unix' -and (Test-Path -LiteralPath $client -PathType Leaf)) {
         # NuGet extracts package files without their executable bit; the packages folder is the user's own.
-        & chmod u+x $client 2>$null
+        try { & chmod u+x $client 2>$null } catch { }
         & $client $runner --script $buildScript @arguments
         exit $LASTEXITCODE
     }
