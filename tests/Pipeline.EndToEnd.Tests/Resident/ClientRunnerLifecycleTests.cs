@@ -57,24 +57,27 @@ public sealed class ClientRunnerLifecycleTests
         Assert.NotEqual(killed, ClientScript.ProcessOf(next));
     }
 
-    [Fact]
-    public async Task Stop_runner_ends_the_runner_process_and_removes_its_socket_before_it_returns()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // as ./build.sh --stop-runner passes it: after the script
+    public async Task Stop_runner_ends_the_runner_process_and_removes_its_socket_before_it_returns(bool afterTheScript)
     {
         using var repo = new TempRepo(ClientScript.Text);
+        string[] stopRunner = afterTheScript ? ["--script", repo.ScriptPath, "--stop-runner"] : ["--stop-runner"];
         await using var runners = new ResidentRunners();
         var started = await PipelineRunner.RunAsync(repo.Root, ["Pid"], through: runners);
         started.ShouldExitWith(0);
         var runner = ClientScript.ProcessOf(started);
         Assert.Single(runners.Sockets);
 
-        var stop = await PipelineRunner.RunAsync(repo.Root, ["--stop-runner"], through: runners);
+        var stop = await PipelineRunner.RunAsync(repo.Root, stopRunner, through: runners);
 
         stop.ShouldExitWith(0);
         Assert.Equal($"Stopped the resident runner (pid {runner}).", stop.StandardOutput.Trim());
         Assert.False(ProcessProbe.IsAlive(runner), $"The runner is still running after --stop-runner: {ProcessProbe.Describe(runner)}");
         Assert.Empty(runners.Sockets);
 
-        var again = await PipelineRunner.RunAsync(repo.Root, ["--stop-runner"], through: runners);
+        var again = await PipelineRunner.RunAsync(repo.Root, stopRunner, through: runners);
         again.ShouldExitWith(0);
         Assert.Equal("No resident runner was running.", again.StandardOutput.Trim());
     }
