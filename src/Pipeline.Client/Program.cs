@@ -21,7 +21,8 @@ if (settings is null)
     return ExitCodes.UsageError;
 }
 
-if (arguments is ["--stop-runner", ..])
+// ./build.sh --stop-runner arrives after the script the build scripts name first.
+if (arguments is ["--stop-runner", ..] or ["--script", _, "--stop-runner", ..])
 {
     return RunnerStop.StopAll(RunnerEndpoint.Directory(environment), Messages.Output);
 }
