@@ -32,7 +32,8 @@ internal static class ResidentRun
         }
     }
 
-    public static async Task RunAsync(RunRequest request, ClientConnection client, RunnerLog log)
+    /// <param name="exitSent">Called once the client has its exit code, before the runner tidies up.</param>
+    public static async Task RunAsync(RunRequest request, ClientConnection client, RunnerLog log, Action exitSent)
     {
         ProcessState state;
         try
@@ -81,6 +82,7 @@ internal static class ResidentRun
         }
 
         client.SendInt32(FrameKind.Exit, exitCode);
+        exitSent();
 
         // After the client has its exit code (a read of /proc): processes a target left running (a build server, say)
         // are not the next run's to kill on Ctrl+C.

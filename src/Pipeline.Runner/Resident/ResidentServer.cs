@@ -15,6 +15,13 @@ internal sealed class ResidentServer : IDisposable
     /// <summary>How often the runner looks whether its files changed: a stat or two.</summary>
     internal static readonly TimeSpan IdentityCheckInterval = TimeSpan.FromSeconds(2);
 
+    private const int Idle = 0;
+    private const int Running = 1;
+
+    // The client has its exit code; the runner tidies up (a few milliseconds). The next client waits for it, rather than
+    // being sent to run its build in a process of its own: a user's next build comes right after the last one ended.
+    private const int Finishing = 2;
+
     private readonly Socket _listener;
     private readonly TimeSpan _idleTimeout;
     private readonly Func<bool> _identityChanged;
@@ -22,7 +29,9 @@ internal sealed class ResidentServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ITimer _idle;
     private readonly ITimer _identity;
+    // Idle, Running or Finishing: one build at a time.
     private int _busy;
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string? _stopReason;
 
     /// <param name="listener">A socket already bound and listening.</param>
@@ -133,16 +142,29 @@ internal sealed class ResidentServer : IDisposable
             return;
         }
 
-        if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
+        while (true)
         {
-            client.Send(FrameKind.Busy, []);
-            return;
+            var released = Volatile.Read(ref _released);
+            var state = Interlocked.CompareExchange(ref _busy, Running, Idle);
+            if (state == Idle)
+            {
+                Volatile.Write(ref _released, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                break;
+            }
+
+            if (state != Finishing)
+            {
+                client.Send(FrameKind.Busy, []);
+                return;
+            }
+
+            await released.Task.ConfigureAwait(false);
         }
 
         if (_stopReason is not null)
         {
             // Leaving: the client runs its build itself, as when busy.
-            Volatile.Write(ref _busy, 0);
+            Release();
             _stop.Cancel();
             client.Send(FrameKind.Busy, []);
             return;
@@ -151,17 +173,24 @@ internal sealed class ResidentServer : IDisposable
         try
         {
             _log.Write($"run in {request.WorkingDirectory}");
-            await ResidentRun.RunAsync(request, client, _log).ConfigureAwait(false);
+            await ResidentRun.RunAsync(request, client, _log, exitSent: () => Volatile.Write(ref _busy, Finishing)).ConfigureAwait(false);
         }
         finally
         {
             _idle.Change(_idleTimeout, Timeout.InfiniteTimeSpan);
-            Volatile.Write(ref _busy, 0);
+            Release();
             if (_stopReason is not null)
             {
                 _stop.Cancel();
             }
         }
+    }
+
+    private void Release()
+    {
+        var released = Volatile.Read(ref _released);
+        Volatile.Write(ref _busy, Idle);
+        released.TrySetResult();
     }
 
     private void StopWhenIdle(string reason)
