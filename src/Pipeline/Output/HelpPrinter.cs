@@ -80,7 +80,7 @@ internal static class HelpPrinter
         console.MarkupLine(
             "[bold]Exit codes:[/] 0 success, 1 a target failed, 2 usage error (unknown target, bad parameter, cycle, script error), " +
             "3 release refused by its policy, 4 the summary file could not be written, 5 generated CI files stale (--check-ci), 70 Pipeline failed (a bug: PIPELINE_TRACE=1 for details), " +
-            "130 cancelled (Ctrl+C or SIGTERM; a second one forces the stop).");
+            "75 the resident runner stopped in the middle of the run (run again), 130 cancelled (Ctrl+C or SIGTERM; a second one forces the stop).");
     }
 
     private static Table NewTable(params string[] columns)
