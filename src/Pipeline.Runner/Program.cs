@@ -1,53 +1,12 @@
-using Pipeline.Hosts;
-using Pipeline.Runner.Scripting;
+using Pipeline.Runner;
+using Pipeline.Runner.Resident;
 
-// The script runner: finds build/build.csx, compiles and runs its declarations, then hands the command
-// line to the build it declared. Problems with the script itself end with exit code 2, never a stack trace.
-// This entry point is the only place that reads the process's environment and current directory; everything
-// below receives what it needs.
-Func<string, string?> environment = Environment.GetEnvironmentVariable;
-var trace = RunnerTrace.From(environment);
-try
+// The script runner. `--resident <folder> <key>` serves builds to native clients on a socket (started by the
+// client, see Resident/); `--stop-runner` stops the resident runners of this user; anything else is one build,
+// run in this process. This entry point is the only place that reads the process's command line.
+return args switch
 {
-    return await RunAsync(args, environment, trace);
-}
-catch (Exception exception) when (exception is not OutOfMemoryException)
-{
-    // Only a bug in Pipeline gets here: say so plainly, and give the details to whoever asks for them.
-    Console.Out.Flush();
-    await Console.Error.WriteLineAsync($"error: Pipeline failed unexpectedly: {exception.GetType().Name}: {exception.Message}");
-    await Console.Error.WriteLineAsync(trace.Enabled
-        ? exception.ToString()
-        : "Run again with PIPELINE_TRACE=1 for the details, and please report it.");
-    Console.Error.Flush();
-    return ExitCodes.InternalError;
-}
-
-static async Task<int> RunAsync(string[] args, Func<string, string?> environment, RunnerTrace trace)
-{
-    var invocationDirectory = Directory.GetCurrentDirectory();
-    var invocation = RunnerArguments.Parse(args, environment, invocationDirectory);
-    if (invocation.Error is { } error)
-    {
-        await Console.Error.WriteLineAsync($"error: {error}");
-        return ExitCodes.UsageError;
-    }
-
-    var script = invocation.Script!;
-    // Resolved before changing to the repository root: a relative PIPELINE_CACHE is relative to where the user ran the command.
-    var context = new RunnerContext(CacheRoot.Resolve(environment, invocationDirectory), trace, new HostEnvironment(environment));
-    Directory.SetCurrentDirectory(script.Root);
-    if (await ScriptLoader.LoadAsync(script, invocation.HostName, context) is not { } loaded)
-    {
-        return ExitCodes.UsageError;
-    }
-
-    var build = new Build(AbsolutePath.From(script.Root))
-    {
-        InvocationDirectory = AbsolutePath.From(invocationDirectory),
-        ScriptPath = script.DisplayPath(script.Path),
-        DefinitionDigest = loaded.DefinitionDigest,
-    };
-    var declared = await ScriptLoader.DeclareAsync(loaded, build);
-    return declared != ExitCodes.Success ? declared : await build.RunAsync(invocation.BuildArguments);
-}
+    ["--resident", var directory, var key] => await ResidentStartup.ServeAsync(directory, key),
+    ["--stop-runner", ..] => StopRunners.Run(Environment.GetEnvironmentVariable),
+    _ => await CommandLineRun.RunAsync(args),
+};

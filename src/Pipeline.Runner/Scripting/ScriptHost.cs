@@ -1,39 +1,18 @@
 using System.Reflection;
-using System.Runtime.Loader;
 
 namespace Pipeline.Runner.Scripting;
 
 /// <summary>
-/// Runs a cached script assembly without Roslyn: loads it, lets it find its package assemblies, and calls
-/// the factory Roslyn generates for a script submission with the <see cref="Build"/> as its globals.
+/// Runs a compiled script without Roslyn: finds the factory Roslyn generates for a script submission (the assembly
+/// is loaded by <see cref="ScriptAssemblies"/>) and calls it with the <see cref="Build"/> as its globals.
 /// </summary>
 internal static class ScriptHost
 {
-    /// <summary>Loads the script's entry point; throws <see cref="BadImageFormatException"/> for a damaged file.</summary>
-    public static MethodInfo Load(string assemblyPath, CacheEntry entry) =>
-        Load(() => AssemblyLoadContext.Default.LoadFromAssemblyPath(assemblyPath), entry.PackageAssemblies, entry.EntryType, entry.EntryMethod);
-
-    /// <summary>Loads a compiled script straight from memory: for when the cache cannot be written.</summary>
-    public static MethodInfo Load(CompiledScript compiled)
+    /// <summary>The script's entry point; throws <see cref="BadImageFormatException"/> for a damaged assembly.</summary>
+    public static MethodInfo EntryPoint(Assembly assembly, string entryType, string entryMethod)
     {
-        ArgumentNullException.ThrowIfNull(compiled);
-        return Load(
-            () => AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(compiled.Assembly)),
-            compiled.PackageAssemblies,
-            compiled.EntryType,
-            compiled.EntryMethod);
-    }
-
-    private static MethodInfo Load(Func<Assembly> loadAssembly, IReadOnlyList<string> packageAssemblies, string entryType, string entryMethod)
-    {
-        var packages = packageAssemblies.ToDictionary(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase);
-        if (packages.Count > 0)
-        {
-            AssemblyLoadContext.Default.Resolving += (context, name) =>
-                name.Name is { } simple && packages.TryGetValue(simple, out var path) ? context.LoadFromAssemblyPath(path) : null;
-        }
-
-        var type = TypeOrNull(loadAssembly(), entryType);
+        ArgumentNullException.ThrowIfNull(assembly);
+        var type = TypeOrNull(assembly, entryType);
         return type?.GetMethod(entryMethod, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new BadImageFormatException($"The compiled script has no method {entryType}.{entryMethod}.");
     }

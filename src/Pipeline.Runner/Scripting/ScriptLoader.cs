@@ -25,7 +25,7 @@ internal static class ScriptLoader
         {
             try
             {
-                factory = ScriptHost.Load(cache.AssemblyPath(entry), entry);
+                factory = ScriptAssemblies.Load(cache.Directory, cache.AssemblyPath(entry), entry);
                 sources = entry.Sources;
             }
             catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or TypeLoadException)
@@ -83,13 +83,13 @@ internal static class ScriptLoader
         try
         {
             var entry = cache.Store(compiled);
-            return ScriptHost.Load(cache.AssemblyPath(entry), entry);
+            return ScriptAssemblies.Load(cache.Directory, cache.AssemblyPath(entry), entry);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine(
                 $"warning: could not write the script cache in {cache.Directory} ({exception.Message}); the script will be compiled on every run. Set PIPELINE_CACHE to a writable folder.");
-            return ScriptHost.Load(compiled);
+            return ScriptAssemblies.Load(cache.Directory, compiled);
         }
     }
 }

@@ -13,13 +13,19 @@ internal static class ToolVersions
     private static readonly Lazy<string> RunnerVersion = new(() =>
         typeof(ToolVersions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? Unknown);
 
-    private static readonly Lazy<string> SdkIdentity = new(() => SdkOf(Environment.GetEnvironmentVariable));
+    // Replaced for each run of a resident runner (Forget): PATH, DOTNET_ROOT and the installed SDKs are the run's.
+    private static volatile Lazy<string> SdkIdentity = NewSdkIdentity();
 
     /// <summary>The Pipeline library's informational version (with the commit it was built from, when known).</summary>
     public static string Runner => RunnerVersion.Value;
 
     /// <summary>The .NET SDKs installed where <c>dotnet</c> is found (see <see cref="SdkOf"/>); "unknown" when none is.</summary>
     public static string Sdk => SdkIdentity.Value;
+
+    /// <summary>The resident runner, before each run: the SDKs are looked up again, in that run's environment.</summary>
+    internal static void Forget() => SdkIdentity = NewSdkIdentity();
+
+    private static Lazy<string> NewSdkIdentity() => new(() => SdkOf(Environment.GetEnvironmentVariable));
 
     /// <summary>
     /// The sorted versions in the <c>sdk</c> folder of the <c>dotnet</c> that <c>dotnet build</c> would start: the one

@@ -12,6 +12,9 @@ internal static class DescendantProcesses
     // Each sweep kills what it found; a process forked during a sweep is found by the next one.
     private const int MaxSweeps = 20;
 
+    // Processes of earlier runs of a resident runner (SetAside); replaced whole, so a sweep reads one consistent set.
+    private static volatile HashSet<int> SetAsideProcesses = [];
+
     /// <summary>Orphans of our children are re-parented to the runner, not to init, for the rest of this process.</summary>
     public static void AdoptOrphans()
     {
@@ -32,9 +35,10 @@ internal static class DescendantProcesses
             return;
         }
 
+        var setAside = SetAsideProcesses;
         for (var sweep = 0; sweep < MaxSweeps; sweep++)
         {
-            var alive = LiveDescendantsOf(Environment.ProcessId);
+            var alive = LiveDescendantsOf(Environment.ProcessId, setAside);
             if (alive.Count == 0)
             {
                 return;
@@ -47,8 +51,24 @@ internal static class DescendantProcesses
         }
     }
 
-    /// <summary>The descendants of <paramref name="root"/> that are not zombies, from one read of <c>/proc</c>.</summary>
-    internal static List<int> LiveDescendantsOf(int root)
+    /// <summary>
+    /// The resident runner, after each run: the processes below it now (a build server a target started, say) belong to
+    /// earlier runs, so <see cref="KillAll"/> leaves them and everything they start alone. A run in its own process ends
+    /// instead, and its orphans go to init.
+    /// </summary>
+    internal static void SetAside()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            SetAsideProcesses = [.. LiveDescendantsOf(Environment.ProcessId)];
+        }
+    }
+
+    /// <summary>
+    /// The descendants of <paramref name="root"/> that are not zombies, from one read of <c>/proc</c>; none of the
+    /// <paramref name="excluded"/> processes nor anything below them.
+    /// </summary>
+    internal static List<int> LiveDescendantsOf(int root, IReadOnlySet<int>? excluded = null)
     {
         var children = new Dictionary<int, List<int>>();
         var zombies = new HashSet<int>();
@@ -78,6 +98,11 @@ internal static class DescendantProcesses
         {
             foreach (var child in children.GetValueOrDefault(parent) ?? [])
             {
+                if (excluded?.Contains(child) == true)
+                {
+                    continue;
+                }
+
                 pending.Enqueue(child);
                 if (!zombies.Contains(child))
                 {
