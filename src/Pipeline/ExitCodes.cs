@@ -33,6 +33,12 @@ public static class ExitCodes
     /// <summary>Pipeline itself failed: a bug to report. <c>PIPELINE_TRACE=1</c> adds the stack trace.</summary>
     public const int InternalError = 70;
 
+    /// <summary>
+    /// The resident runner went away in the middle of the run (killed, crashed): the run's outcome is unknown. The next
+    /// run starts a new runner; <c>PIPELINE_RUNNER=off</c> runs without one. (sysexits' EX_TEMPFAIL: try again.)
+    /// </summary>
+    public const int RunnerLost = 75;
+
     /// <summary>The run was cancelled (Ctrl+C or SIGTERM), also when a second one forced the stop.</summary>
     public const int Cancelled = 130;
 }
