@@ -31,6 +31,10 @@ internal static class CommandLineRun
             Console.Error.Flush();
             return ExitCodes.InternalError;
         }
+        finally
+        {
+            trace.Finish();
+        }
     }
 
     private static async Task<int> RunAsync(string[] args, Func<string, string?> environment, RunnerTrace trace)

@@ -19,7 +19,12 @@ internal static class Frames
         header[0] = (byte)kind;
         BinaryPrimitives.WriteInt32LittleEndian(header[1..], payload.Length);
         stream.Write(header);
-        stream.Write(payload);
+        if (!payload.IsEmpty)
+        {
+            // Never an empty write: on a socket whose peer already answered and closed, even that fails (EPIPE).
+            stream.Write(payload);
+        }
+
         stream.Flush();
     }
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Text;
 using Pipeline.Output;
 using Pipeline.Resident;
@@ -28,6 +29,7 @@ internal sealed class ProcessState : IDisposable
         _runnerOutput = Console.Out;
         _runnerError = Console.Error;
         _width = request.Width;
+        Culture = CultureOf(_runnerEnvironment, request.Environment);
 
         Replace(_runnerEnvironment, request.Environment);
         Directory.SetCurrentDirectory(request.WorkingDirectory);
@@ -49,6 +51,12 @@ internal sealed class ProcessState : IDisposable
         return new ProcessState(request, client);
     }
 
+    /// <summary>
+    /// The culture a process of the client's would have started with, where its locale variables differ from the
+    /// runner's (null: the same, the runner's culture is the client's).
+    /// </summary>
+    public CultureInfo? Culture { get; }
+
     /// <summary>The client's terminal was resized (a <see cref="FrameKind.Resize"/> frame).</summary>
     public void Resize(int width) => _width = width;
 
@@ -61,6 +69,36 @@ internal sealed class ProcessState : IDisposable
         Console.SetError(_runnerError);
         Directory.SetCurrentDirectory(_runnerDirectory);
         Replace(Snapshot(), _runnerEnvironment);
+    }
+
+    /// <summary>As .NET picks a process's culture on Unix: LC_ALL, else LC_MESSAGES, else LANG ("de_DE.UTF-8" is de-DE; C and POSIX are invariant).</summary>
+    private static CultureInfo? CultureOf(Dictionary<string, string> runner, IEnumerable<KeyValuePair<string, string>> client)
+    {
+        string[] variables = ["LC_ALL", "LC_MESSAGES", "LANG"];
+        var clients = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (variable, value) in client)
+        {
+            if (Array.IndexOf(variables, variable) >= 0)
+            {
+                clients[variable] = value;
+            }
+        }
+
+        if (variables.All(variable => runner.GetValueOrDefault(variable) == clients.GetValueOrDefault(variable)))
+        {
+            return null;
+        }
+
+        var locale = variables.Select(clients.GetValueOrDefault).FirstOrDefault(value => !string.IsNullOrEmpty(value));
+        var name = locale?.Split('.', '@')[0].Replace('_', '-');
+        try
+        {
+            return name is null or "C" or "POSIX" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
     }
 
     private static StreamWriter Writer(ClientConnection client, FrameKind kind) =>

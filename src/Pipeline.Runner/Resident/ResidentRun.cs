@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pipeline.Incremental;
 using Pipeline.Resident;
 
@@ -12,6 +13,24 @@ internal static class ResidentRun
 {
     /// <summary>What a run ended by a signal before it listened for one returns: the shell's code for death by SIGINT.</summary>
     private const int Interrupted = 130;
+
+    // The client of the build in progress: told the exit code should the build end the whole process (Environment.Exit).
+    private static volatile ClientConnection? InProgress;
+
+    /// <summary>
+    /// The process is ending in the middle of a build (its script called <see cref="Environment.Exit(int)"/>): the client
+    /// gets what it printed and that exit code, as from a run in its own process.
+    /// </summary>
+    public static void ProcessEnding()
+    {
+        if (InProgress is { } client)
+        {
+            Console.Out.Flush();
+            Console.Error.Flush();
+            client.SendInt32(FrameKind.Exit, Environment.ExitCode);
+            client.Detach();
+        }
+    }
 
     public static async Task RunAsync(RunRequest request, ClientConnection client, RunnerLog log)
     {
@@ -32,16 +51,33 @@ internal static class ResidentRun
         {
             // Found once per process in a run of its own; here once per run, so an SDK installed since is seen.
             ToolVersions.Forget();
+            InProgress = client;
             Task<int> run;
             using (ExecutionContext.SuppressFlow())
             {
-                // Nothing of the runner's own async flow reaches the build.
-                run = Task.Run(() => CommandLineRun.RunAsync([.. request.Arguments]));
+                // Nothing of the runner's own async flow reaches the build; the client's culture flows through all of it.
+                run = Task.Run(() =>
+                {
+                    if (state.Culture is { } culture)
+                    {
+                        CultureInfo.CurrentCulture = culture;
+                        CultureInfo.CurrentUICulture = culture;
+                    }
+
+                    return CommandLineRun.RunAsync([.. request.Arguments]);
+                });
             }
 
             var listening = new Thread(() => Listen(client, state, run, log)) { IsBackground = true, Name = "Resident client" };
             listening.Start();
-            exitCode = await run.ConfigureAwait(false);
+            try
+            {
+                exitCode = await run.ConfigureAwait(false);
+            }
+            finally
+            {
+                InProgress = null;
+            }
 
             // Processes a target left running (a build server, say) are not the next run's to kill on Ctrl+C.
             DescendantProcesses.SetAside();

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Text;
 using Pipeline.Resident;
 
@@ -44,12 +43,6 @@ internal sealed class ResidentServer : IDisposable
     /// <summary>Serves until a reason to stop; then no connection is accepted any more.</summary>
     public async Task ServeAsync()
     {
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            // A run in progress is cancelled by its own handler; the runner leaves once it has ended.
-            context.Cancel = true;
-            RequestStop("SIGTERM");
-        });
         while (!_stop.IsCancellationRequested)
         {
             Socket connection;

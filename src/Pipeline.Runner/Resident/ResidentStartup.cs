@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Pipeline.Resident;
 
 namespace Pipeline.Runner.Resident;
@@ -55,6 +56,18 @@ internal static class ResidentStartup
             var (settings, _) = RunnerSettings.From(Environment.GetEnvironmentVariable);
             var identity = Identity();
             using var server = new ResidentServer(listener, settings?.IdleTimeout ?? RunnerSettings.DefaultIdleTimeout, () => Identity() != identity, TimeProvider.System, log);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                // Environment.Exit (a build script may call it) skips the clean-up below.
+                ResidentRun.ProcessEnding();
+                TryDelete(socketPath);
+            };
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                // A run in progress is cancelled by its own handler; the runner leaves once it has ended.
+                context.Cancel = true;
+                server.RequestStop("SIGTERM");
+            });
             await server.ServeAsync();
             return 0;
         }

@@ -72,7 +72,7 @@ internal sealed class PipelineConsole : IDisposable
             Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(redirected ? new TrailingSpaceTrimmingWriter(Console.Out) : Console.Out),
+            Out = redirected ? new AnsiConsoleOutput(new TrailingSpaceTrimmingWriter(Console.Out)) : new ConsoleTerminalOutput(Console.Out, terminal),
 
             // Spectre turns colour back on for CI logs that render it (GitHub, GitLab, Azure…), except when NO_COLOR asks otherwise.
             Enrichment = new ProfileEnrichment { UseDefaultEnrichers = !noColor },
