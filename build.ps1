@@ -92,6 +92,9 @@ function Build-Runner {
     $building = Join-Path $runnerDir ".building.$PID"
     Set-Content -LiteralPath $building ''
     $log = Join-Path $runnerDir 'build.log'
+    $client = Join-Path $runnerDir 'pipeline-client'
+    # A client of an earlier build must not outlive a publish that could not make one.
+    Remove-Item -Force -LiteralPath $client -ErrorAction SilentlyContinue
     # ReadyToRun for this machine: precompiled code starts faster and halves a cold script compile.
     & dotnet publish (Join-Path $root 'src/Pipeline.Runner/Pipeline.Runner.csproj') --configuration Release `
         --use-current-runtime --self-contained false -p:PublishReadyToRun=true `
@@ -101,6 +104,9 @@ function Build-Runner {
         Get-Content $log | ForEach-Object { [Console]::Error.WriteLine($_) }
         [Console]::Error.WriteLine('error: building the Pipeline runner failed (log above, also in .pipeline/runner/build.log).')
         exit 2
+    }
+    if ([Environment]::OSVersion.Platform -eq 'Unix' -and -not (Test-Path -LiteralPath $client)) {
+        Add-Content -LiteralPath $log 'note: the native client could not be published (Native AOT needs clang or gcc); ./build.ps1 starts the runner with dotnet.'
     }
     # The stamp is taken from the moment the build started, so an edit made during the build is seen next time.
     Move-Item -Force -LiteralPath $building $stamp
@@ -134,7 +140,13 @@ if (Test-RunnerStale) {
     }
 }
 
-# A runner built earlier still needs dotnet to start it.
+# A runner built earlier still needs dotnet to start it (the client too). On Linux and macOS the runner's publish also
+# made pipeline-client (Native AOT, where a C toolchain is installed), which hands the run to a resident runner.
 Assert-DotNet
+$client = Join-Path $runnerDir 'pipeline-client'
+if ([Environment]::OSVersion.Platform -eq 'Unix' -and (Test-Path -LiteralPath $client -PathType Leaf)) {
+    & $client $runner --script (Join-Path $root 'build/build.csx') @arguments
+    exit $LASTEXITCODE
+}
 & dotnet $runner --script (Join-Path $root 'build/build.csx') @arguments
 exit $LASTEXITCODE

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs this repository's build, build/build.csx, with the Pipeline runner: ./build.sh [targets] [options].
 # The runner is rebuilt from src/ only when a source file is newer than the last build, so the usual
-# start costs one `find` and one `dotnet` process.
+# start costs one `find` and the native client, which hands the run to a resident runner (PIPELINE_RUNNER).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 runner_dir="$root/.pipeline/runner"
 runner="$runner_dir/Pipeline.Runner.dll"
+# Published with the runner (Native AOT, where a C toolchain is installed): see src/Pipeline.Runner/NativeClient.targets.
+client="$runner_dir/pipeline-client"
 stamp="$runner_dir/.built"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # How the user started the build, for the usage line of --help.
@@ -47,6 +49,8 @@ build_runner() {
   echo "Building the Pipeline runner from src/ ..." >&2
   local building="$runner_dir/.building.$$"
   touch "$building"
+  # A client of an earlier build must not outlive a publish that could not make one.
+  rm -f "$client"
   # ReadyToRun for this machine: precompiled code starts faster and halves a cold script compile.
   if ! dotnet publish "$root/src/Pipeline.Runner/Pipeline.Runner.csproj" --configuration Release \
       --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
@@ -55,6 +59,9 @@ build_runner() {
     cat "$runner_dir/build.log" >&2
     echo "error: building the Pipeline runner failed (log above, also in .pipeline/runner/build.log)." >&2
     exit 2
+  fi
+  if [ ! -x "$client" ]; then
+    echo "note: the native client could not be published (Native AOT needs clang or gcc); ./build.sh starts the runner with dotnet." >>"$runner_dir/build.log"
   fi
   # The stamp is taken from the moment the build started, so an edit made during the build is seen next time.
   mv -f "$building" "$stamp"
@@ -73,6 +80,10 @@ if runner_is_stale; then
   fi
 fi
 
-# A runner built earlier still needs dotnet to start it.
+# A runner built earlier still needs dotnet to start it (the client too: it starts the resident runner, or
+# becomes `dotnet <runner>` when it cannot or should not use one).
 require_dotnet
+if [ -x "$client" ]; then
+  exec "$client" "$runner" --script "$root/build/build.csx" "$@"
+fi
 exec dotnet "$runner" --script "$root/build/build.csx" "$@"

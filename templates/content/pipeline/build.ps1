@@ -149,6 +149,15 @@ if (-not $runner) {
 
 Assert-DotNet
 if ($runner) {
+    # On Linux and macOS the package for this platform carries pipeline-client, a native program that hands the run
+    # to a resident runner kept warm between builds (PIPELINE_RUNNER=off: never). Windows has none yet.
+    $client = Join-Path (Split-Path -Parent $runner) 'pipeline-client'
+    if ([Environment]::OSVersion.Platform -eq 'Unix' -and (Test-Path -LiteralPath $client -PathType Leaf)) {
+        # NuGet extracts package files without their executable bit; the packages folder is the user's own.
+        & chmod u+x $client 2>$null
+        & $client $runner --script $buildScript @arguments
+        exit $LASTEXITCODE
+    }
     & dotnet $runner --script $buildScript @arguments
     exit $LASTEXITCODE
 }

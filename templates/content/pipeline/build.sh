@@ -5,6 +5,8 @@
 # The runner is the pipeline.tool version pinned in .config/dotnet-tools.json. Once `dotnet tool restore`
 # has put it in the NuGet packages folder, this script starts it directly, `dotnet <runner.dll>`: no
 # process but that one (no `dotnet tool run`, no build). Otherwise it restores the tool once and looks again.
+# The package for this platform also carries pipeline-client, a native program that hands the run to a resident
+# runner kept warm between builds (PIPELINE_RUNNER=off: never); where it is, this script starts it instead.
 set -euo pipefail
 
 case "${BASH_SOURCE[0]}" in
@@ -105,6 +107,14 @@ fi
 
 if [ -n "$runner" ]; then
   require_dotnet
+  client="${runner%/*}/pipeline-client"
+  if [ -f "$client" ] && [ ! -x "$client" ]; then
+    # NuGet extracts package files without their executable bit; the packages folder is the user's own.
+    chmod u+x "$client" 2>/dev/null || true
+  fi
+  if [ -x "$client" ]; then
+    exec "$client" "$runner" --script "$script" "$@"
+  fi
   exec dotnet "$runner" --script "$script" "$@"
 fi
 

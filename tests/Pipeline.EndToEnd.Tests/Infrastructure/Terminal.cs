@@ -37,6 +37,9 @@ public static class Terminal
     private static Dictionary<string, string?> UsersEnvironment(IReadOnlyDictionary<string, string?> overrides)
     {
         var variables = InheritedEnvironment.Without("PIPELINE_", "MSBUILD", "VSTEST", "TESTINGPLATFORM_");
+
+        // No resident runner unless a test asks for one: a build.sh run must not leave one behind in the user's folder.
+        variables["PIPELINE_RUNNER"] = "off";
         foreach (var (name, value) in overrides)
         {
             variables[name] = value;

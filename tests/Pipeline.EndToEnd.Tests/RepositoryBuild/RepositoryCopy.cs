@@ -154,6 +154,9 @@ public sealed class RepositoryCopy : IAsyncLifetime
         // No MSBuild nodes or build server outliving a run and holding its output pipes open.
         environment["MSBUILDDISABLENODEREUSE"] = "1";
         environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+
+        // No resident runner left behind in the user's folder by the copy's build.sh (the client is published with its runner).
+        environment["PIPELINE_RUNNER"] = "off";
         foreach (var (name, value) in extraVariables)
         {
             environment[name] = value;
