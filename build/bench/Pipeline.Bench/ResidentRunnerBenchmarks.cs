@@ -65,9 +65,9 @@ internal sealed class ResidentRunnerBenchmarks(Scratch scratch, HelloFloor floor
 
     private static void CheckHelp(ChildProcessResult result, string what)
     {
-        if (result.ExitCode != 0 || !result.StandardOutput.Contains("Noop", StringComparison.Ordinal))
+        if (result.ExitCode != 0 || !result.StandardOutput.StartsWith("Usage: ./build.sh", StringComparison.Ordinal) || !result.StandardOutput.Contains("Package (default)", StringComparison.Ordinal))
         {
-            throw new MeasurementException($"{what}: ./build.sh --help did not list the targets: {result.Describe()}");
+            throw new MeasurementException($"{what}: ./build.sh --help did not print the usage and the template's targets: {result.Describe()}");
         }
     }
 
