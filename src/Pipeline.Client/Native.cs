@@ -13,6 +13,7 @@ internal static unsafe partial class Native
     public const int StandardError = 2;
 
     private const int Interrupted = 4; // EINTR
+    private static readonly int WouldBlock = OperatingSystem.IsLinux() ? 11 : 35; // EAGAIN: Linux, macOS
 
     /// <summary>Linux's TIOCGWINSZ; macOS's is another number, where the width falls back to COLUMNS.</summary>
     private const nuint GetWindowSize = 0x5413;
@@ -41,8 +42,14 @@ internal static unsafe partial class Native
             while (written < bytes.Length)
             {
                 var count = WriteBytes(descriptor, start + written, (nuint)(bytes.Length - written));
-                if (count < 0 && Marshal.GetLastPInvokeError() == Interrupted)
+                if (count < 0 && Marshal.GetLastPInvokeError() is var errno && (errno == Interrupted || errno == WouldBlock))
                 {
+                    // WouldBlock: a terminal or pipe another program left non-blocking is full for a moment.
+                    if (errno == WouldBlock)
+                    {
+                        Thread.Sleep(1);
+                    }
+
                     continue;
                 }
 

@@ -31,9 +31,11 @@ public sealed class ResidentRunners : IAsyncDisposable
         Assert.True(File.Exists(Client), $"The native client is missing: {Client}");
         var variables = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>())
         {
-            ["PIPELINE_RUNNER"] = "on",
             ["PIPELINE_RUNNER_DIR"] = Directory,
         };
+
+        // On, unless the test asks for another setting (off, a malformed one) to see what the client does with it.
+        variables.TryAdd("PIPELINE_RUNNER", "on");
 
         // A runner of a test that failed half-way must not linger for the default ten minutes.
         variables.TryAdd("PIPELINE_RUNNER_IDLE", "2m");
