@@ -22,6 +22,7 @@ public sealed class FaithfulHostProtocolTests(SharedRepo shared, SharedResidentR
         var run = await HostRun.StartAsync(_repo, HostFixtures.For(host), resident.Runners, "--host", host, "Pack");
 
         run.Result.ShouldExitWith(0);
+        RouteChecks.ShouldHaveARunnerListening(resident.Runners, run.Result);
         Snapshot.Verify(run.Describe(), host, nameof(HostProtocolTests.Succeeding_build), HostProtocolTestsFile());
     }
 
@@ -32,6 +33,7 @@ public sealed class FaithfulHostProtocolTests(SharedRepo shared, SharedResidentR
         var run = await HostRun.StartAsync(_repo, HostFixtures.For(host), resident.Runners, "--host", host, "Publish", "Teardown");
 
         run.Result.ShouldExitWith(1);
+        RouteChecks.ShouldHaveARunnerListening(resident.Runners, run.Result);
         Snapshot.Verify(run.Describe(), host, nameof(HostProtocolTests.Failing_build), HostProtocolTestsFile());
     }
 

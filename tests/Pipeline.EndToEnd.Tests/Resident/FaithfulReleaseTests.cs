@@ -20,6 +20,7 @@ public sealed partial class FaithfulReleaseTests
         var through = await PipelineRunner.RunAsync(repo.Root, ["Release"], through: runners);
 
         inProcess.ShouldExitWith(3);
+        RouteChecks.ShouldHaveARunnerListening(runners, through);
         inProcess.ShouldShowNoStackTrace();
         inProcess.OutputShouldContain("FAIL  approval");
         SameBytes.ShouldMatch(inProcess, through, text => Time().Replace(HostRun.Normalise(text, repo.Root), "<time>"));

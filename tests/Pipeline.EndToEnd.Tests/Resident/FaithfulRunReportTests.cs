@@ -21,6 +21,7 @@ public sealed class FaithfulRunReportTests : IAsyncLifetime
         var run = await HostRun.StartAsync(_repo, HostFixtures.GitHubPullRequest, _runners, "--host", "github-actions", "--parallel", "2", "Announce", "Docs");
 
         run.Result.ShouldExitWith(1);
+        RouteChecks.ShouldHaveARunnerListening(_runners, run.Result);
         var report = RunReportPage.WithoutTimes(_repo.ReadText("artifacts/report.html"));
         Snapshot.Verify(
             run.Normalise(report).Replace(Path.GetFileName(_repo.Root), "<repo>", StringComparison.Ordinal),

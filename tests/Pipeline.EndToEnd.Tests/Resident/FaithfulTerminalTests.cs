@@ -37,12 +37,15 @@ public sealed partial class FaithfulTerminalTests : IAsyncLifetime
     [Fact]
     public async Task A_run_through_the_client_in_a_terminal_shows_the_colours_live_region_and_final_screen_of_an_in_process_run()
     {
-        var inProcess = await RunInTerminalAsync([DotNetHost.Path, PipelineRunner.RunnerAssembly, "--parallel", "2"], TerminalEnvironment());
+        var inProcess = await RunInTerminalAsync([DotNetHost.Path, PipelineRunner.RunnerAssembly, "--parallel", "2"], PipelineRunner.ChildEnvironment(TerminalVariables()));
         var through = await RunInTerminalAsync(
             [ResidentRunners.Client, PipelineRunner.RunnerAssembly, "--parallel", "2"],
-            PipelineRunner.ChildEnvironment(_runners.Environment(TerminalEnvironment())));
+            PipelineRunner.ChildEnvironment(_runners.Environment(TerminalVariables())));
 
-        Assert.True(_runners.Sockets.Count > 0, "The run in the terminal did not go through a resident runner: none listens.");
+        Assert.True(
+            _runners.Sockets.Count > 0,
+            $"The run in the terminal did not go through a resident runner: none listens in {_runners.Directory} " +
+            $"({string.Join(", ", Directory.GetFileSystemEntries(_runners.Directory).Select(Path.GetFileName))}). Its screen:{Environment.NewLine}{Tmux.Show(through)}");
         Assert.Contains(inProcess, row => row.Contains('\u001b', StringComparison.Ordinal));
         SameBytes.ShouldMatch("final screen (with colours)", Normalise(inProcess), Normalise(through));
     }
@@ -78,11 +81,11 @@ public sealed partial class FaithfulTerminalTests : IAsyncLifetime
     }
 
     /// <summary>A developer's terminal: no CI variables, colour allowed.</summary>
-    private Dictionary<string, string?> TerminalEnvironment()
+    private Dictionary<string, string?> TerminalVariables()
     {
         var variables = HostFixtures.Environment(HostFixtures.For("local"), _repo.Root);
         variables["NO_COLOR"] = null;
-        return PipelineRunner.ChildEnvironment(variables);
+        return variables;
     }
 
     /// <summary>

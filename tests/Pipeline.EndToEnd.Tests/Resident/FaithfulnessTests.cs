@@ -161,6 +161,10 @@ public sealed partial class FaithfulnessTests(SharedRepo shared, SharedResidentR
         {
             ProcessTools.Send("INT", run.ProcessId);
             var result = await run.Completion;
+            if (through is not null)
+            {
+                RouteChecks.ShouldHaveARunnerListening(through, result);
+            }
             Assert.True(
                 await ProcessProbe.WaitForExitAsync(sleepPid, HangGuard.Default, "sleep"),
                 $"The grandchild 'sleep 300' (pid {sleepPid}) outlived the cancelled run{(through is null ? string.Empty : " through the resident runner")}.{Environment.NewLine}{result}");
@@ -188,14 +192,20 @@ public sealed partial class FaithfulnessTests(SharedRepo shared, SharedResidentR
     /// One run as a local run (no CI host's variables, also on CI), <paramref name="fresh"/>: from the script alone, the
     /// repository emptied first, so the second run of a pair does not find what the first left (its recorded state).
     /// </summary>
-    private Task<RunnerResult> RunAsync(string[] arguments, ResidentRunners? through, IReadOnlyDictionary<string, string?>? environment = null, bool fresh = true)
+    private async Task<RunnerResult> RunAsync(string[] arguments, ResidentRunners? through, IReadOnlyDictionary<string, string?>? environment = null, bool fresh = true)
     {
         if (fresh)
         {
             shared.With(Script);
         }
 
-        return PipelineRunner.RunAsync(_repo.Root, arguments, LocalEnvironment(environment), through);
+        var result = await PipelineRunner.RunAsync(_repo.Root, arguments, LocalEnvironment(environment), through);
+        if (through is not null)
+        {
+            RouteChecks.ShouldHaveARunnerListening(through, result);
+        }
+
+        return result;
     }
 
     private Dictionary<string, string?> LocalEnvironment(IReadOnlyDictionary<string, string?>? overrides)
