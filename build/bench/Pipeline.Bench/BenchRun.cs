@@ -56,6 +56,7 @@ internal static class BenchRun
         var startup = floor is not null && repository is not null ? new StartupBenchmarks(scratch, floor, repository, options) : null;
         var memory = floor is not null && repository is not null ? new MemoryBenchmark(scratch, floor, repository, options) : null;
         var testLoop = floor is not null && repository is not null ? new TestLoopBenchmarks(scratch, floor, repository, options) : null;
+        await using var resident = floor is not null && repository is not null ? new ResidentRunnerBenchmarks(scratch, floor, repository, options) : null;
         var floorTimes = new List<TimeSpan>();
         PeakMemory? peaks = null;
         var processRows = new List<Row>
@@ -91,6 +92,7 @@ internal static class BenchRun
                 return ReportRows.Edited(edited);
             }),
         };
+        processRows.AddRange(await ResidentRowsAsync(resident, setupFailure, floorTimes, () => failures++, options));
         processRows.AddRange(await TestLoopRowsAsync(testLoop, setupFailure, floorTimes, () => failures++, options));
 
         // The floor rows come first: every ratio is against them. Without the repository, the floor is measured alone.
@@ -115,6 +117,44 @@ internal static class BenchRun
         rows.AddRange(planRows);
         await ReportAsync(ResultTable.Render(rows), options, failures);
         return failures > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Through the native client and the resident runner: warm no-op and --help runs served by a runner that is up, and
+    /// first runs that have to start one.
+    /// </summary>
+    private static async Task<IReadOnlyList<Row>> ResidentRowsAsync(
+        ResidentRunnerBenchmarks? resident, Exception? setupFailure, List<TimeSpan> floorTimes, Action countFailure, BenchOptions options)
+    {
+        const string Noop = "Warm no-op through the resident runner: ./build.sh Noop";
+        const string Help = "Warm --help through the resident runner: ./build.sh --help";
+        return
+        [
+            await MeasureAsync(Noop, ReportRows.ResidentTarget, setupFailure, countFailure, async () =>
+            {
+                Progress($"warm runs through the resident runner: a first run, {options.WarmUps} warm-ups, then {options.WarmRuns} pairs of floor and no-op runs");
+                var warm = await resident!.WarmNoopAsync();
+                Progress($"warm runs through the resident runner: {warm.Spread()}");
+                floorTimes.AddRange(warm.Floor);
+                return ReportRows.ResidentWarm(Noop, warm, options);
+            }),
+            await MeasureAsync(Help, ReportRows.ResidentTarget, setupFailure, countFailure, async () =>
+            {
+                Progress($"--help through the resident runner: {options.WarmUps} warm-ups, then {options.WarmRuns} pairs of floor and --help runs");
+                var help = await resident!.WarmHelpAsync();
+                Progress($"--help through the resident runner: {help.Spread()}");
+                floorTimes.AddRange(help.Floor);
+                return ReportRows.ResidentWarm(Help, help, options);
+            }),
+            await MeasureAsync("First run through the client, starting the runner", string.Empty, setupFailure, countFailure, async () =>
+            {
+                Progress($"first runs through the client: {options.ColdRuns} pairs, each no-op run starting a resident runner of its own");
+                var first = await resident!.FirstRunAsync();
+                Progress($"first runs through the client: {first.Spread()}");
+                floorTimes.AddRange(first.Floor);
+                return ReportRows.ResidentFirst(first);
+            }),
+        ];
     }
 
     /// <summary>

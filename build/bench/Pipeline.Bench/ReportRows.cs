@@ -8,12 +8,14 @@ internal static class ReportRows
     public const string MemoryTarget = "< 60 MiB";
     public const string PlanTarget = "< 100 ms";
     public const string NoChangeTarget = "<= 1.5x warm Noop";
+    public const string ResidentTarget = "<= 1.0x floor";
 
     private const double StartupRatioLimit = 1.5;
     private const double ColdLimitMs = 2000;
     private const double MemoryLimitMiB = 60;
     private const double PlanLimitMs = 100;
     private const double NoChangeRatioLimit = 1.5;
+    private const double ResidentRatioLimit = 1.0;
 
     public static Row Plan(PlanTiming timing, BenchOptions options) => new(
         $"Plan, {timing.Shape.Name}: Planner.Plan in process",
@@ -30,7 +32,7 @@ internal static class ReportRows
         string.Empty,
         string.Empty,
         interleaved
-            ? $"{times.Count} runs after {options.WarmUps} warm-ups, interleaved with the no-op, cold, edit and Test runs below"
+            ? $"{times.Count} runs after {options.WarmUps} warm-ups, interleaved with the no-op, resident-runner, cold, edit and Test runs below"
             : $"{times.Count} runs after {options.WarmUps} warm-ups");
 
     public static Row FloorMemory(PeakMemory peaks, BenchOptions options) => new(
@@ -49,7 +51,25 @@ internal static class ReportRows
         StartupTarget,
         Row.Verdict(warm.Ratio <= StartupRatioLimit),
         $"{warm.Subject.Count} runs after {options.WarmUps} warm-ups, each paired with a floor run (vs floor: median of the pairs' ratios); " +
-        $"script cache hit; {packages.RunnerPackageId.ToLowerInvariant()} {packages.Version} from dotnet new pipeline");
+        $"script cache hit; in process (PIPELINE_RUNNER=off); {packages.RunnerPackageId.ToLowerInvariant()} {packages.Version} from dotnet new pipeline");
+
+    public static Row ResidentWarm(string measurement, PairedRuns warm, BenchOptions options) => new(
+        measurement,
+        ResultTable.Milliseconds(warm.SubjectMedianMs),
+        ResultTable.Ratio(warm.Ratio),
+        ResidentTarget,
+        Row.Verdict(warm.Ratio <= ResidentRatioLimit),
+        $"{warm.Subject.Count} runs after a first run and {options.WarmUps} warm-ups, each paired with a floor run; PIPELINE_RUNNER=on, " +
+        "the native client build.sh execs talking to the runner it started (a folder of its own: PIPELINE_RUNNER_DIR); script cache hit");
+
+    public static Row ResidentFirst(PairedRuns first) => new(
+        "First run through the client: ./build.sh Noop, starting the runner",
+        ResultTable.Milliseconds(first.SubjectMedianMs),
+        ResultTable.Ratio(first.Ratio),
+        string.Empty,
+        string.Empty,
+        $"{first.Subject.Count} runs, each with a new PIPELINE_RUNNER_DIR (no runner): the client starts one, waits for its socket, then the run; " +
+        "script cache hit; the runner stopped (--stop-runner) after each; each paired with a floor run");
 
     public static Row Memory(PeakMemory peaks, BenchOptions options) => new(
         "Peak memory, warm no-op (max RSS of the runner)",

@@ -38,11 +38,28 @@ internal sealed class Scratch : IDisposable
         variables["DOTNET_CLI_HOME"] = Path.Combine(Root, "dotnet-cli-home");
         variables["PIPELINE_CACHE"] = scriptCache ?? WarmCache;
         variables["NO_COLOR"] = "1";
+
+        // In process unless a measurement asks for the resident runner (ResidentEnvironment): the rows that came before
+        // it measure what they always measured, and no runner outlives the harness.
+        variables["PIPELINE_RUNNER"] = "off";
         variables["DOTNET_NOLOGO"] = "1";
         variables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         variables["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         variables["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "1";
         variables["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false";
+        return variables;
+    }
+
+    /// <summary>
+    /// The environment of a run through the native client: <see cref="Environment"/> with the resident runner on and
+    /// its socket in <paramref name="runnerFolder"/>, a folder of the harness's own (short, under /tmp: a socket's path
+    /// has room for about 100 bytes).
+    /// </summary>
+    public Dictionary<string, string?> ResidentEnvironment(string runnerFolder)
+    {
+        var variables = Environment();
+        variables["PIPELINE_RUNNER"] = "on";
+        variables["PIPELINE_RUNNER_DIR"] = runnerFolder;
         return variables;
     }
 

@@ -33,6 +33,23 @@ internal sealed class TemplateRepository
     /// <summary>The command of a no-op run: ./build.sh Noop, started by its path as a user types it.</summary>
     public (string Program, string[] Arguments) NoopCommand => (BuildSh, ["Noop"]);
 
+    /// <summary>The command that lists the targets and parameters: ./build.sh --help.</summary>
+    public (string Program, string[] Arguments) HelpCommand => (BuildSh, ["--help"]);
+
+    /// <summary>
+    /// Where <c>dotnet tool restore</c> extracted the runner for this machine: its Pipeline.Runner.dll and, in the
+    /// runtime-specific package, the native client build.sh starts first (pipeline-client).
+    /// </summary>
+    public string RestoredToolFolder
+    {
+        get
+        {
+            var id = Packages.RunnerPackageId.ToLowerInvariant();
+            var runtime = id.StartsWith("pipeline.tool.", StringComparison.Ordinal) ? id["pipeline.tool.".Length..] : "any";
+            return Path.Combine(_scratch.NuGetPackages, id, Packages.Version.ToLowerInvariant(), "tools", "net10.0", runtime);
+        }
+    }
+
     public static async Task<TemplateRepository> CreateAsync(Scratch scratch, PackageSet packages, SampleSolution solution, int generatedSources)
     {
         var root = scratch.Folder("repository");

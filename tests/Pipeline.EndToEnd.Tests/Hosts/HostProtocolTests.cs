@@ -12,7 +12,7 @@ namespace Pipeline.EndToEnd.Tests.Hosts;
 public sealed class HostProtocolTests(SharedRepo shared) : IClassFixture<SharedRepo>
 {
     // One script for both builds in one shared repository, so it is compiled once: "Pack" succeeds, "Publish Teardown" fails.
-    private const string Script = """
+    internal const string Script = """
         var compile = Target("Compile").Executes(() => Console.WriteLine("compiling 3 projects"));
         var pack = Target("Pack").DependsOn(compile).Executes(() =>
         {

@@ -31,11 +31,15 @@ internal sealed partial class HostRun
     /// <summary>Standard error, normalised.</summary>
     public string Error => Normalise(Result.StandardError);
 
-    public static async Task<HostRun> StartAsync(TempRepo repo, HostFixture fixture, params string[] arguments)
+    public static Task<HostRun> StartAsync(TempRepo repo, HostFixture fixture, params string[] arguments) =>
+        StartAsync(repo, fixture, through: null, arguments);
+
+    /// <summary>The run, in-process or, with <paramref name="through"/>, through the native client and a resident runner.</summary>
+    public static async Task<HostRun> StartAsync(TempRepo repo, HostFixture fixture, ResidentRunners? through, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(repo);
         ArgumentNullException.ThrowIfNull(fixture);
-        var result = await repo.RunAsync(HostFixtures.Environment(fixture, repo.Root), arguments);
+        var result = await PipelineRunner.RunAsync(repo.Root, arguments, HostFixtures.Environment(fixture, repo.Root), through);
         return new HostRun(repo, fixture, result);
     }
 
@@ -69,10 +73,13 @@ internal sealed partial class HostRun
     }
 
     /// <summary>Replaces what varies between runs, and nothing else.</summary>
-    public string Normalise(string text)
+    public string Normalise(string text) => Normalise(text, Repo.Root);
+
+    /// <summary>Replaces what varies between runs in <paramref name="repositoryRoot"/>, and nothing else.</summary>
+    public static string Normalise(string text, string repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(text);
-        text = text.Replace(Repo.Root, "<repo>", StringComparison.Ordinal);
+        text = text.Replace(repositoryRoot, "<repo>", StringComparison.Ordinal);
         text = GitLabSectionTime().Replace(text, "section_$1:<time>:");
 
         // In the console's summary table the Duration column is right-aligned: the placeholder takes the

@@ -65,14 +65,15 @@ internal sealed class Tmux : IAsyncDisposable
 
     /// <summary>
     /// The screen as it shows now: one string per row, trailing blanks dropped, without the line tmux adds below the
-    /// output once the command ended ("Pane is dead (status 0, …)").
+    /// output once the command ended ("Pane is dead (status 0, …)"). <paramref name="withColours"/>: with the escape
+    /// sequences of the cells' colours and attributes (<c>capture-pane -e</c>).
     /// </summary>
-    public async Task<IReadOnlyList<string>> ScreenAsync()
+    public async Task<IReadOnlyList<string>> ScreenAsync(bool withColours = false)
     {
-        var captured = await RunAsync(null, "capture-pane", "-p", "-t", Session);
+        var captured = await RunAsync(null, ["capture-pane", "-p", .. withColours ? ["-e"] : Array.Empty<string>(), "-t", Session]);
         Assert.True(captured.ExitCode == 0, $"tmux capture-pane failed:{Environment.NewLine}{captured.Describe()}");
         var rows = captured.StandardOutput.Split('\n').Select(row => row.TrimEnd()).ToList();
-        while (rows.Count > 0 && (rows[^1].Length == 0 || rows[^1].StartsWith("Pane is dead (", StringComparison.Ordinal)))
+        while (rows.Count > 0 && WithoutStyles(rows[^1]) is { } last && (last.Length == 0 || last.StartsWith("Pane is dead (", StringComparison.Ordinal)))
         {
             rows.RemoveAt(rows.Count - 1);
         }
@@ -150,6 +151,9 @@ internal sealed class Tmux : IAsyncDisposable
 
     private Task<ChildProcessResult> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
         ChildProcess.RunAsync(Program, ["-L", _socket, "-f", _configuration, .. arguments], _workingDirectory, environment);
+
+    /// <summary>A captured row without its colour and attribute sequences (SGR: ESC [ ... m).</summary>
+    public static string WithoutStyles(string row) => System.Text.RegularExpressions.Regex.Replace(row, "\u001b\\[[0-9;:]*m", string.Empty);
 
     /// <summary>One word for <c>sh -c</c>, which tmux runs the command with.</summary>
     private static string Quote(string argument) =>

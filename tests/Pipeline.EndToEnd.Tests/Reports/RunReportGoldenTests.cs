@@ -11,7 +11,7 @@ public sealed class RunReportGoldenTests : IDisposable
 {
     // Left and Right meet (each waits for the other's marker), so they always take lanes 1 and 2; Lint and Docs start
     // together after both, in declaration order; Pack waits for Lint; Publish fails; Announce is not run.
-    private const string Script = MeetingTargets.Meet + """
+    internal const string Script = MeetingTargets.Meet + """
         var left = Target("Left").Executes(() => Meet("Left", "Right"));
         var right = Target("Right").Executes(() => Meet("Right", "Left"));
         var lint = Target("Lint").DependsOn(left, right).AllowFailure().Executes(() => throw new InvalidOperationException("2 warnings <as errors> & more"));
