@@ -10,6 +10,8 @@ namespace Pipeline.Client;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal static class ResidentRun
 {
+    private const int MaxAttempts = 3;
+
     public static int? TryRun(string dotnet, string runnerAssembly, IReadOnlyList<string> arguments, Func<string, string?> environment)
     {
         var directory = RunnerEndpoint.Directory(environment);
@@ -21,33 +23,47 @@ internal static class ResidentRun
 
         var key = RunnerEndpoint.Key(DotNetHost.Resolve(dotnet), runnerAssembly);
         var socketPath = RunnerEndpoint.SocketPath(directory, key);
-        var socket = RunnerSocket.TryConnect(socketPath, out var nobodyListens, out var why);
-        if (socket is null && nobodyListens)
-        {
-            socket = RunnerLauncher.StartAndConnect(dotnet, runnerAssembly, directory, key, socketPath, out why);
-        }
-
-        if (socket is null)
-        {
-            Messages.Warning($"{why!.TrimEnd('.')}; running without the resident runner.");
-            return null;
-        }
-
-        if (RunnerSocket.RefuseOtherUser(socket, socketPath) is { } otherUser)
-        {
-            socket.Dispose();
-            Messages.Warning(otherUser);
-            return null;
-        }
-
         if (Request(arguments) is not { } request)
         {
-            socket.Dispose();
             return null;
         }
 
-        using var conversation = new RunnerConversation(socket, RunnerEndpoint.LogPath(directory, key));
-        return conversation.Run(request);
+        // A runner that is leaving (or was killed as this client connected) may drop the connection before it takes the
+        // run; nothing ran then, so connect again: to the next runner, started now if none listens.
+        for (var attempt = 1; ; attempt++)
+        {
+            var socket = RunnerSocket.TryConnect(socketPath, out var nobodyListens, out var why);
+            if (socket is null && nobodyListens)
+            {
+                socket = RunnerLauncher.StartAndConnect(dotnet, runnerAssembly, directory, key, socketPath, out why);
+            }
+
+            if (socket is null)
+            {
+                Messages.Warning($"{why!.TrimEnd('.')}; running without the resident runner.");
+                return null;
+            }
+
+            if (RunnerSocket.RefuseOtherUser(socket, socketPath) is { } otherUser)
+            {
+                socket.Dispose();
+                Messages.Warning(otherUser);
+                return null;
+            }
+
+            using var conversation = new RunnerConversation(socket, RunnerEndpoint.LogPath(directory, key));
+            var exitCode = conversation.Run(request);
+            if (!conversation.LostBeforeAccepted)
+            {
+                return exitCode;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                Messages.Warning($"the resident runner closed the connection before it took the run, {MaxAttempts} times; running without it.");
+                return null;
+            }
+        }
     }
 
     private static RunRequest? Request(IReadOnlyList<string> arguments)

@@ -16,21 +16,31 @@ internal sealed class RunnerConversation(Socket socket, string runnerLog) : IDis
     private readonly Lock _writing = new();
     private readonly List<PosixSignalRegistration> _signals = [];
 
-    /// <summary>The run's exit code; null when the runner declined it (busy, refused) and the run goes in-process.</summary>
+    /// <summary>
+    /// The connection was lost before the runner took the run (<see cref="FrameKind.Accepted"/>): nothing ran. The runner
+    /// was leaving, or died as this client connected (its socket lives until its last thread is gone).
+    /// </summary>
+    public bool LostBeforeAccepted { get; private set; }
+
+    /// <summary>
+    /// The run's exit code; null when the runner declined it (busy, refused) and the run goes in-process, or when the
+    /// connection was lost before it took the run (<see cref="LostBeforeAccepted"/>).
+    /// </summary>
     public int? Run(RunRequest request)
     {
         try
         {
             Send(FrameKind.Request, request.ToBytes());
         }
-        catch (IOException exception)
+        catch (IOException)
         {
-            Messages.Warning($"the resident runner closed the connection before the run ({exception.Message}); running without it.");
+            LostBeforeAccepted = true;
             return null;
         }
 
         ForwardSignals();
         var said = false;
+        var accepted = false;
         while (true)
         {
             Frame? frame;
@@ -40,13 +50,25 @@ internal sealed class RunnerConversation(Socket socket, string runnerLog) : IDis
             }
             catch (Exception exception) when (exception is IOException or InvalidDataException or SocketException)
             {
+                if (!accepted)
+                {
+                    LostBeforeAccepted = true;
+                    return null;
+                }
+
                 return Lost(exception.Message);
             }
 
             switch (frame?.Kind)
             {
+                case null when !accepted:
+                    LostBeforeAccepted = true;
+                    return null;
                 case null:
                     return Lost("the connection closed before the run's exit code");
+                case FrameKind.Accepted:
+                    accepted = true;
+                    break;
                 case FrameKind.Output:
                     said = true;
                     Native.Write(Native.StandardOutput, frame.Payload);

@@ -19,6 +19,12 @@ internal enum FrameKind : byte
     /// <summary>Client to runner, instead of a request: stop the runner (<c>--stop-runner</c>). It answers with <see cref="Exit"/> 0.</summary>
     Stop = 4,
 
+    /// <summary>
+    /// Runner to client, before any output: it has taken the run. A connection lost before this frame ran nothing (the
+    /// runner was leaving or died as the client connected), so the client may start another runner and ask again.
+    /// </summary>
+    Accepted = 9,
+
     /// <summary>Runner to client: bytes for the client's standard output.</summary>
     Output = 10,
 

@@ -16,7 +16,7 @@ internal sealed record RunRequest(
     int Width)
 {
     /// <summary>Raised when the request's layout changes; a runner refuses a request of another version.</summary>
-    public const int ProtocolVersion = 1;
+    public const int ProtocolVersion = 2;
 
     public byte[] ToBytes()
     {

@@ -47,6 +47,9 @@ internal static class ResidentRun
             return;
         }
 
+        // From here on the run is the runner's: a client that loses the connection now must not run it again itself.
+        client.Send(FrameKind.Accepted, []);
+
         int exitCode;
         using (state)
         {

@@ -55,6 +55,13 @@ public sealed class ResidentRunners : IAsyncDisposable
         {
             try
             {
+                // The runners' own logs outlive the folder, for a failed test to be read after the run.
+                var logs = System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "pipeline-test-runner-logs", Path.GetFileName(Directory))).FullName;
+                foreach (var log in System.IO.Directory.GetFiles(Directory, "*.log"))
+                {
+                    File.Copy(log, Path.Combine(logs, Path.GetFileName(log)), overwrite: true);
+                }
+
                 System.IO.Directory.Delete(Directory, recursive: true);
             }
             catch (IOException)

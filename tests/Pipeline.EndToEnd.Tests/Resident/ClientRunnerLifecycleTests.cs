@@ -81,4 +81,64 @@ public sealed class ClientRunnerLifecycleTests
         again.ShouldExitWith(0);
         Assert.Equal("No resident runner was running.", again.StandardOutput.Trim());
     }
+
+    [Fact]
+    public async Task A_connection_dropped_before_the_runner_took_the_run_is_tried_again_and_the_build_runs_exactly_once()
+    {
+        using var repo = new TempRepo(ClientScript.Text);
+        await using var runners = new ResidentRunners();
+
+        // The name the client gives this runner's socket: from a runner it started, then stopped.
+        (await PipelineRunner.RunAsync(repo.Root, ["Pid"], through: runners)).ShouldExitWith(0);
+        var socketPath = Assert.Single(runners.Sockets);
+        (await PipelineRunner.RunAsync(repo.Root, ["--stop-runner"], through: runners)).ShouldExitWith(0);
+
+        // A listener there that reads each request and hangs up without an answer: a runner dying as its client connects.
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var dropped = 0;
+        var droppedThrice = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var listener = ChildProcess.Start(
+            "perl",
+            ["-MIO::Socket::UNIX", "-e", DroppingListener, socketPath],
+            runners.Directory,
+            standardOutputLine: line =>
+            {
+                if (line == "listening")
+                {
+                    listening.TrySetResult();
+                }
+                else if (line == "dropped" && Interlocked.Increment(ref dropped) == 3)
+                {
+                    droppedThrice.TrySetResult();
+                }
+            });
+        await listening.Task.WaitAsync(HangGuard.Default);
+
+        await using var run = PipelineRunner.Start(repo.Root, ["Pid"], through: runners);
+        var result = await run.Completion;
+
+        // Nothing ran in the "runner", so the build runs once, in the client's own process, after three tries.
+        result.ShouldExitWith(0);
+        Assert.Equal(run.ProcessId, ClientScript.ProcessOf(result));
+        Assert.Single(result.OutputLines, line => line.Contains("run in process", StringComparison.Ordinal));
+        Assert.Equal(
+            "warning: the resident runner closed the connection before it took the run, 3 times; running without it.",
+            result.StandardError.Trim());
+        await droppedThrice.Task.WaitAsync(HangGuard.Default);
+        Assert.Equal(3, Volatile.Read(ref dropped));
+        File.Delete(socketPath);
+    }
+
+    private const string DroppingListener = """
+        $| = 1;
+        unlink $ARGV[0];
+        my $server = IO::Socket::UNIX->new(Type => SOCK_STREAM(), Local => $ARGV[0], Listen => 5) or die "listen: $!";
+        print "listening\n";
+        while (my $client = $server->accept) {
+            my $buffer;
+            sysread($client, $buffer, 5);
+            close $client;
+            print "dropped\n";
+        }
+        """;
 }
