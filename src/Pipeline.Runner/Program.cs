@@ -8,6 +8,7 @@ using Pipeline.Runner.Resident;
 return args switch
 {
     ["--resident", var directory, var key] => await ResidentStartup.ServeAsync(directory, key),
-    ["--stop-runner", ..] => RunnerStop.StopAll(RunnerEndpoint.Directory(Environment.GetEnvironmentVariable), Console.Out.Write),
+    // As the client takes it: ./build.sh and build.ps1 name the script first.
+    ["--stop-runner", ..] or ["--script", _, "--stop-runner", ..] => RunnerStop.StopAll(RunnerEndpoint.Directory(Environment.GetEnvironmentVariable), Console.Out.Write),
     _ => await CommandLineRun.RunAsync(args),
 };

@@ -99,7 +99,10 @@ internal static partial class RunnerEndpoint
     }
 
     /// <summary>The user id of the process at the other end of a connected Unix socket, or null where the OS does not say (only Linux is asked).</summary>
-    public static uint? PeerUserId(Socket socket)
+    public static uint? PeerUserId(Socket socket) => Peer(socket)?.UserId;
+
+    /// <summary>The process at the other end of a connected Unix socket and its user, or null where the OS does not say (only Linux is asked).</summary>
+    public static (int ProcessId, uint UserId)? Peer(Socket socket)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -111,7 +114,7 @@ internal static partial class RunnerEndpoint
         const int soPeerCred = 17;
         Span<byte> credentials = stackalloc byte[12];
         return socket.GetRawSocketOption(solSocket, soPeerCred, credentials) == 12
-            ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(credentials[4..])
+            ? (System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(credentials), System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(credentials[4..]))
             : null;
     }
 

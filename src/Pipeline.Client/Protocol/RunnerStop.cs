@@ -46,13 +46,14 @@ internal static class RunnerStop
             return false;
         }
 
-        if (RunnerEndpoint.PeerUserId(socket) is { } peer && peer != RunnerEndpoint.EffectiveUserId())
+        var peer = RunnerEndpoint.Peer(socket);
+        if (peer is { UserId: var user } && user != RunnerEndpoint.EffectiveUserId())
         {
-            say($"Left {path} alone: it is served by a process of user {peer}.\n");
+            say($"Left {path} alone: it is served by a process of user {user}.\n");
             return false;
         }
 
-        var processId = PeerProcessId(socket);
+        var processId = peer?.ProcessId;
         try
         {
             using var stream = new NetworkStream(socket, ownsSocket: false);
@@ -102,21 +103,5 @@ internal static class RunnerStop
         {
             return false;
         }
-    }
-
-    /// <summary>The process id at the other end of a connected Unix socket (SO_PEERCRED), or null where the OS does not say.</summary>
-    private static int? PeerProcessId(Socket socket)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return null;
-        }
-
-        const int solSocket = 1;
-        const int soPeerCred = 17;
-        Span<byte> credentials = stackalloc byte[12];
-        return socket.GetRawSocketOption(solSocket, soPeerCred, credentials) == 12
-            ? System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(credentials)
-            : null;
     }
 }

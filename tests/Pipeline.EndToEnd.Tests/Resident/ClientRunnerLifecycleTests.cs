@@ -83,6 +83,23 @@ public sealed class ClientRunnerLifecycleTests
     }
 
     [Fact]
+    public async Task Stop_runner_given_to_the_runner_itself_after_the_script_stops_the_resident_runner()
+    {
+        // What build.ps1 on a platform without the client, or `dotnet tool run pipeline`, hands the runner.
+        using var repo = new TempRepo(ClientScript.Text);
+        await using var runners = new ResidentRunners();
+        var started = await PipelineRunner.RunAsync(repo.Root, ["Pid"], through: runners);
+        started.ShouldExitWith(0);
+        var runner = ClientScript.ProcessOf(started);
+
+        var stop = await PipelineRunner.RunAsync(repo.Root, ["--script", repo.ScriptPath, "--stop-runner"], new Dictionary<string, string?> { ["PIPELINE_RUNNER_DIR"] = runners.Directory });
+
+        stop.ShouldExitWith(0);
+        Assert.Equal($"Stopped the resident runner (pid {runner}).", stop.StandardOutput.Trim());
+        Assert.Empty(runners.Sockets);
+    }
+
+    [Fact]
     public async Task A_connection_dropped_before_the_runner_took_the_run_is_tried_again_and_the_build_runs_exactly_once()
     {
         using var repo = new TempRepo(ClientScript.Text);
