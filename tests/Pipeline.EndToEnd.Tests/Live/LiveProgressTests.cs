@@ -10,7 +10,8 @@ namespace Pipeline.EndToEnd.Tests.Live;
 /// </summary>
 public sealed partial class LiveProgressTests : IDisposable
 {
-    private const string Script = """
+    /// <summary>Two targets that wait for a marker file each, then a third after both: also the faithfulness tests' terminal run.</summary>
+    internal const string Script = """
         async Task WaitForMarker(string self)
         {
             var marker = Path.Combine("markers", self + ".go");

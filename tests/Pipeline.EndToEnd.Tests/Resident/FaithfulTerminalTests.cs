@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Pipeline.EndToEnd.Tests.Hosts;
 using Pipeline.EndToEnd.Tests.Infrastructure;
+using Pipeline.EndToEnd.Tests.Live;
 
 namespace Pipeline.EndToEnd.Tests.Resident;
 
@@ -11,24 +12,8 @@ namespace Pipeline.EndToEnd.Tests.Resident;
 /// </summary>
 public sealed partial class FaithfulTerminalTests : IAsyncLifetime
 {
-    private const string Script = """
-        async Task WaitForMarker(string self)
-        {
-            var marker = Path.Combine("markers", self + ".go");
-            Console.WriteLine($"{self} is waiting for {marker}");
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(marker) && clock.Elapsed < TimeSpan.FromMinutes(5))
-            {
-                await Task.Delay(20);
-            }
-
-            Console.WriteLine($"{self} got its marker");
-        }
-
-        var left = Target("Left").Executes(() => WaitForMarker("Left"));
-        var right = Target("Right").Executes(() => WaitForMarker("Right"));
-        Default(Target("Both").DependsOn(left, right).Executes(() => Console.WriteLine("both done")));
-        """;
+    // The live region tests' script: two targets that wait for the markers the test creates, then one after both.
+    private const string Script = LiveProgressTests.Script;
 
     private readonly TempRepo _repo = new(Script);
 
