@@ -31,7 +31,7 @@ internal static class HelpPrinter
         ("--history ENV [--json]", "Print an environment's ledger: what was deployed and released, when, by whom, from which commit."),
         ("--generate-ci", "Write the CI files the script declares (GitHub Actions, GitLab CI, Azure Pipelines) and print the host settings they need."),
         ("--check-ci", "Change nothing; exit 5 naming each generated CI file that is missing or stale, with a diff."),
-        ("--stop-runner", "Stop your resident runners (the warm process ./build.sh hands runs to; PIPELINE_RUNNER=off runs without one)."),
+        ("--stop-runner", "Stop your resident runners (the warm process that runs your builds; PIPELINE_RUNNER=off runs without one)."),
         ("--verify-artifact PATH --expect-digest D", "Check a downloaded candidate: its manifest has digest D and every file matches it (exit 3 if not)."),
     ];
 
